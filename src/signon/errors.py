@@ -1,0 +1,47 @@
+"""The one exception family of signon.
+
+Every error a user can cause is a :class:`SignonError` subclass whose
+``exit_code`` is the one the SPEC assigns; the CLI prints ``str(error)`` as one
+sentence on stderr and exits with that code.  Library code raises, never prints.
+"""
+
+from __future__ import annotations
+
+
+class SignonError(Exception):
+    """Base class: a problem the user can act on."""
+
+    exit_code = 1
+
+
+class RefusedInput(SignonError):
+    """A bad value, a likely duplicate, an unknown id (exit 3)."""
+
+    exit_code = 3
+
+
+class WorkspaceFileError(SignonError):
+    """A workspace file signon cannot use or safely rewrite (exit 4)."""
+
+    exit_code = 4
+
+
+class IOFailure(SignonError):
+    """Lock timeout, permission, disk (exit 5): nothing was half-written."""
+
+    exit_code = 5
+
+
+class NotAWorkspace(SignonError):
+    """No orgs.toml found walking up from the current folder (exit 4)."""
+
+    exit_code = 4
+
+
+class TemplateError(WorkspaceFileError):
+    """A letter template that does not render (exit 4 in compose/export)."""
+
+    def __init__(self, message: str, *, path: str = "", line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
