@@ -1,0 +1,239 @@
+"""``signon check``: everything that can make a letter wrong, found before it is sent.
+
+Each finding has a code, a severity and a location.  Errors fail the check;
+warnings fail it only under ``--strict``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from signon.counting import Counts, SignatoryList, build_list
+from signon.errors import TemplateError
+from signon.letter import Letter, LetterText, load_letter
+from signon.roster import Roster
+from signon.text import fold, mixed_script_words
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: str
+    message: str
+    line: int | None = None
+    file: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "severity": self.severity, "message": self.message,
+                "line": self.line, "file": self.file or None}
+
+
+@dataclass
+class ClaimResult:
+    text: str
+    value: int
+    qualifier: str
+    rule: str
+    counted: int
+    ok: bool
+    line: int
+    file: str
+    language: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "qualifier": self.qualifier,
+                "rule": self.rule, "counted": self.counted, "ok": self.ok, "line": self.line,
+                "file": self.file, "language": self.language}
+
+
+@dataclass
+class CheckResult:
+    letter: str
+    counts: Counts
+    claims: list[ClaimResult] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    title: str = ""
+    strict: bool = False
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not (self.strict and self.warnings)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"letter": self.letter, "ok": self.ok, "counts": self.counts.as_dict(),
+                "claims": [c.to_json() for c in self.claims],
+                "findings": [f.to_json() for f in self.findings]}
+
+
+_QUALIFIER_WORDS = {
+    "exact": "", "more-than": "more than ", "at-least": "at least ", "about": "about ",
+    "fewer-than": "fewer than ", "at-most": "at most ",
+}
+
+
+def check_letter(root: Path, roster: Roster, slug: str, *, strict: bool = False) -> CheckResult:
+    letter = load_letter(root, slug)
+    signatories = build_list(letter, roster)
+    return check_loaded(letter, roster, signatories, strict=strict)
+
+
+def check_loaded(letter: Letter, roster: Roster, signatories: SignatoryList, *,
+                 strict: bool = False) -> CheckResult:
+    result = CheckResult(letter=letter.slug, counts=signatories.counts, title=letter.front.title,
+                         strict=strict)
+    record_file = f"letters/{letter.slug}/signatures.toml"
+    for eid in dict.fromkeys(signatories.unknown_ids):
+        result.findings.append(Finding(
+            "unknown-id", ERROR,
+            f"{record_file}: {letter.slug!r} is signed by {eid!r}, which is not in the roster; "
+            f"add it with `signon add-org --id {eid} …` or `signon withdraw {letter.slug} {eid}`",
+            file=record_file,
+        ))
+    _roster_findings(result, roster, signatories)
+    for eid, where in signatories.duplicates.items():
+        places = ", ".join("directly" if w == "(top level)" else f"via {w}" for w in where)
+        name = roster.entries[eid].name if eid in roster.entries else eid
+        result.findings.append(Finding(
+            "duplicate-signatory", ERROR,
+            f"{letter.slug}: {name!r} ({eid}) is listed {len(where)} times ({places}); "
+            f"withdraw the direct signature or remove it from the coalition",
+            file=record_file,
+        ))
+    for cycle in _unique_cycles(signatories.cycles):
+        result.findings.append(Finding(
+            "coalition-cycle", ERROR,
+            f"orgs.toml: coalitions form a cycle ({' → '.join(cycle)}); "
+            "remove one of those memberships with `signon remove-members`",
+            file="orgs.toml",
+        ))
+    for version in _versions(letter, result):
+        _template_and_claims(result, letter, roster, signatories, version)
+    return result
+
+
+def _versions(letter: Letter, result: CheckResult) -> list[LetterText]:
+    from signon.errors import SignonError
+
+    versions = [letter.main]
+    for language in letter.languages():
+        if language == letter.front.language:
+            continue
+        try:
+            versions.append(letter.text_for(language))
+        except SignonError as err:
+            result.findings.append(Finding("letter-file", ERROR, str(err)))
+    return versions
+
+
+def _template_and_claims(result: CheckResult, letter: Letter, roster: Roster,
+                         signatories: SignatoryList, text: LetterText) -> None:
+    from signon.claims import claim_from_value, claim_holds, find_claims
+    from signon.compose import render_body, template_context
+
+    language = text.front.language or letter.front.language
+    try:
+        render_body(text, template_context(letter, text, signatories, language))
+    except TemplateError as err:
+        result.findings.append(Finding("template-error", ERROR, str(err), line=err.line,
+                                       file=text.display))
+    rule = letter.front.count
+    claims = find_claims(text.body, default_rule=rule, language=language,
+                         first_line=text.body_line)
+    if text.front.claim is not None:
+        claims.insert(0, claim_from_value(text.front.claim, default_rule=rule,
+                                          line=text.front_line))
+    for claim in claims:
+        counted = result.counts.get(claim.rule)
+        holds = claim_holds(claim.qualifier, claim.value, counted)
+        result.claims.append(ClaimResult(
+            text=claim.text, value=claim.value, qualifier=claim.qualifier, rule=claim.rule,
+            counted=counted, ok=holds, line=claim.line, file=text.display, language=language,
+        ))
+        if not holds:
+            said = f"{_QUALIFIER_WORDS.get(claim.qualifier, '')}{claim.value}"
+            fix = ("write {{ count }} instead of the number so it is always right"
+                   if claim.rule == rule else "correct the number")
+            result.findings.append(Finding(
+                "claim-mismatch", ERROR,
+                f"{text.display}:{claim.line}: the letter says {claim.text!r} ({said} {claim.rule}) "
+                f"but {counted} {claim.rule} signed; {fix}",
+                line=claim.line, file=text.display,
+            ))
+
+
+def _roster_findings(result: CheckResult, roster: Roster, signatories: SignatoryList) -> None:
+    listed = list(dict.fromkeys(node.id for node, _ in signatories.walk()))
+    for eid in listed:
+        entry = roster.entries[eid]
+        if entry.is_coalition:
+            if not entry.members:
+                result.findings.append(Finding(
+                    "empty-coalition", WARNING,
+                    f"orgs.toml: coalition {entry.name!r} ({eid}) has no members, so it adds "
+                    f"nobody to the count; add them with `signon add-members {eid} …`",
+                    file="orgs.toml",
+                ))
+            for member in entry.members:
+                if member not in roster.entries:
+                    result.findings.append(Finding(
+                        "unknown-id", ERROR,
+                        f"orgs.toml: coalition {eid!r} lists member {member!r}, which is not in "
+                        f"the roster; add it or `signon remove-members {eid} {member}`",
+                        file="orgs.toml",
+                    ))
+        for name in entry.all_names():
+            bad = mixed_script_words(name)
+            if bad:
+                result.findings.append(Finding(
+                    "mixed-script", WARNING,
+                    f"orgs.toml: {name!r} ({eid}) mixes alphabets in {bad[0]!r} (e.g. a Cyrillic "
+                    "letter that looks Latin); retype it with `signon edit-org`",
+                    file="orgs.toml",
+                ))
+                break
+    # Two different listed ids known by the same name: one organization signed twice.
+    seen: dict[str, tuple[str, str]] = {}
+    reported: set[frozenset[str]] = set()
+    for eid in listed:
+        entry = roster.entries[eid]
+        for name in dict.fromkeys(entry.all_names()):
+            key = fold(name)
+            if not key:
+                continue
+            other = seen.get(key)
+            if other and other[0] != eid and frozenset((eid, other[0])) not in reported:
+                reported.add(frozenset((eid, other[0])))
+                first = roster.entries[other[0]]
+                result.findings.append(Finding(
+                    "possible-duplicate", WARNING,
+                    f"{result.letter}: {entry.name!r} ({eid}) and {first.name!r} ({other[0]}) "
+                    f"are both known as {name!r}; if they are one organization, withdraw one "
+                    "and add the other name as an alias",
+                    file=f"letters/{result.letter}/signatures.toml",
+                ))
+            elif not other:
+                seen[key] = (eid, name)
+
+
+def _unique_cycles(cycles: list[list[str]]) -> list[list[str]]:
+    seen: set[frozenset[str]] = set()
+    out = []
+    for cycle in cycles:
+        key = frozenset(cycle)
+        if key not in seen:
+            seen.add(key)
+            out.append(cycle)
+    return out

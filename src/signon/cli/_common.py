@@ -1,0 +1,127 @@
+"""What every command shares: the app, consoles, the workspace option, error display.
+
+Library code raises :class:`~signon.errors.SignonError`; :class:`SignonGroup`
+turns it into one sentence on stderr and the SPEC's exit code, so no command
+needs its own try/except and no user ever sees a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.text import Text
+from typer.core import TyperGroup
+
+from signon.errors import IOFailure, SignonError
+from signon.workspace import Workspace, find_workspace
+
+
+def _no_color() -> bool:
+    return bool(os.environ.get("NO_COLOR"))
+
+
+# Names are data: consoles never interpret [bold]-style markup or emoji codes in them.
+console = Console(markup=False, emoji=False, highlight=False, no_color=_no_color())
+err_console = Console(stderr=True, markup=False, emoji=False, highlight=False,
+                      no_color=_no_color())
+
+
+class State:
+    workspace: str | None = None
+    drop_comments: bool = False
+    quiet: bool = False
+
+
+state = State()
+
+
+def show_error(message: str) -> None:
+    text = Text("error: ", style="bold red")
+    text.append(message)
+    err_console.print(text, soft_wrap=True)
+
+
+class SignonGroup(TyperGroup):
+    """Maps signon's exceptions to exit codes and one-line messages."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SignonError as err:
+            show_error(str(err))
+            raise typer.Exit(err.exit_code) from None
+        except KeyboardInterrupt:
+            show_error("interrupted; nothing was half-written")
+            raise typer.Exit(130) from None
+        except OSError as err:
+            failure = IOFailure(f"{err.strerror or err}: {err.filename or ''}".rstrip(": "))
+            show_error(f"{failure}; check the path, its permissions and free disk space")
+            raise typer.Exit(failure.exit_code) from None
+
+
+app = typer.Typer(
+    cls=SignonGroup,
+    name="signon",
+    help="Compose sign-on letters: keep the roster of organizations and coalitions, record who "
+    "signed, state the right count, export Word, text, HTML and CSV.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        from signon import __version__
+
+        console.print(f"signon {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    workspace: Annotated[
+        Path | None,
+        typer.Option("--workspace", "-W", help="Workspace folder (default: the nearest folder "
+                     "holding orgs.toml, or $SIGNON_WORKSPACE).", show_default=False),
+    ] = None,
+    drop_comments: Annotated[
+        bool,
+        typer.Option("--drop-comments", help="Allow rewriting orgs.toml even though that drops "
+                     "its hand-written # comments."),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=version_callback, is_eager=True,
+                     help="Show the version and exit."),
+    ] = False,
+) -> None:
+    state.workspace = str(workspace) if workspace else None
+    state.drop_comments = drop_comments
+
+
+def ws() -> Workspace:
+    return find_workspace(state.workspace)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def say(message: str | Text) -> None:
+    """A line on stdout, never interpreted as markup."""
+    console.print(message if isinstance(message, Text) else Text(message), soft_wrap=True)
+
+
+def note(message: str) -> None:
+    """A progress or status line on stderr (kept out of stdout so pipes stay clean)."""
+    if not state.quiet:
+        err_console.print(Text(message, style="dim"), soft_wrap=True)

@@ -1,0 +1,3 @@
+"""(commands of this area are registered here)."""
+
+from __future__ import annotations

@@ -1,0 +1,162 @@
+"""The signatory list of a letter and its four counts.
+
+The list is built once from the roster and the signature record: top-level
+entries in the letter's order, coalitions expanded into their members
+(recursively), withdrawn signatures left out.  Every format and every count is
+taken from this one structure, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from signon.collation import sort_key
+from signon.letter import Individual, Letter, Signature
+from signon.roster import Entry, Roster
+
+
+@dataclass
+class Node:
+    """One printed name: an organization, or a coalition with its members below it."""
+
+    id: str
+    name: str
+    kind: str
+    country: str = ""
+    heading: str = ""  # coalitions: "on behalf of the following NGOs"
+    counts: bool = False  # coalitions: whether the coalition itself counts
+    children: list[Node] = field(default_factory=list)
+    signature: Signature | None = None  # top-level entries only
+    parent: str = ""  # id of the coalition this node is printed under
+
+    @property
+    def is_coalition(self) -> bool:
+        return self.kind == "coalition"
+
+    def walk(self, depth: int = 0) -> Iterator[tuple[Node, int]]:
+        yield self, depth
+        for child in self.children:
+            yield from child.walk(depth + 1)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "name": self.name, "kind": self.kind,
+                                "country": self.country or None}
+        if self.is_coalition:
+            data["heading"] = self.heading
+            data["members"] = [c.to_json() for c in self.children]
+        return data
+
+
+@dataclass(frozen=True)
+class Counts:
+    organizations: int
+    entries: int
+    names: int
+    individuals: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"organizations": self.organizations, "entries": self.entries,
+                "names": self.names, "individuals": self.individuals}
+
+    def get(self, rule: str) -> int:
+        return int(self.as_dict()[rule])
+
+
+@dataclass
+class SignatoryList:
+    entries: list[Node]
+    individuals: list[Individual]
+    counts: Counts
+    unknown_ids: list[str] = field(default_factory=list)
+    duplicates: dict[str, list[str]] = field(default_factory=dict)  # id -> where it appears
+    cycles: list[list[str]] = field(default_factory=list)
+
+    def walk(self) -> Iterator[tuple[Node, int]]:
+        for entry in self.entries:
+            yield from entry.walk()
+
+    def organization_ids(self) -> list[str]:
+        """Distinct ids counted as organizations, in list order."""
+        seen: dict[str, None] = {}
+        for node, _ in self.walk():
+            if not node.is_coalition or node.counts:
+                seen.setdefault(node.id, None)
+        return list(seen)
+
+
+def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -> SignatoryList:
+    """Build the ordered, expanded list of ``letter``'s current signatories."""
+    lang = language or letter.front.language
+    unknown: list[str] = []
+    cycles: list[list[str]] = []
+    top: list[Node] = []
+    for sig in letter.record.active():
+        entry = roster.entries.get(sig.id)
+        if entry is None:
+            unknown.append(sig.id)
+            continue
+        node = _node(entry, roster, lang, path=(), cycles=cycles)
+        node.signature = sig
+        top.append(node)
+
+    order = letter.front.order
+    if order in ("name", "country"):
+        key = sort_key(lang)
+        if order == "name":
+            def node_key(n: Node) -> Any:
+                return key(n.name)
+        else:
+            def node_key(n: Node) -> Any:
+                # Entries without a country go last, not first.
+                return (not n.country, key(n.country), key(n.name))
+        _sort(top, node_key)
+
+    occurrences: dict[str, list[str]] = {}
+    names = 0
+    orgs: set[str] = set()
+    for root in top:
+        for node, _depth in root.walk():
+            names += 1
+            occurrences.setdefault(node.id, []).append(node.parent or "(top level)")
+            if not node.is_coalition or node.counts:
+                orgs.add(node.id)
+    duplicates = {eid: where for eid, where in occurrences.items() if len(where) > 1}
+    individuals = letter.record.active_individuals()
+    counts = Counts(organizations=len(orgs), entries=len(top), names=names,
+                    individuals=len(individuals))
+    return SignatoryList(entries=top, individuals=individuals, counts=counts,
+                         unknown_ids=unknown, duplicates=duplicates, cycles=cycles)
+
+
+def _node(entry: Entry, roster: Roster, lang: str, *, path: tuple[str, ...],
+          cycles: list[list[str]], parent: str = "") -> Node:
+    node = Node(id=entry.id, name=entry.display_name(lang), kind=entry.kind,
+                country=entry.country, parent=parent)
+    if entry.is_coalition:
+        node.heading = entry.heading_phrase
+        node.counts = entry.counts
+        inner = (*path, entry.id)
+        for member in entry.members:
+            if member in inner:
+                cycles.append([*inner[inner.index(member):], member])
+                continue
+            child = roster.entries.get(member)
+            if child is None:
+                continue  # reported by check as unknown-id in the roster
+            node.children.append(_node(child, roster, lang, path=inner, cycles=cycles,
+                                       parent=entry.id))
+    return node
+
+
+def _sort(nodes: list[Node], key: Any) -> None:
+    nodes.sort(key=key)
+    for node in nodes:
+        if node.children:
+            _sort(node.children, key)
+
+
+def occurrence_counter(signatories: SignatoryList) -> Counter[str]:
+    return Counter(node.id for node, _ in signatories.walk())

@@ -1,0 +1,394 @@
+"""Letters: ``letters/<slug>/letter.md`` (written by people) and ``signatures.toml`` (by signon).
+
+``letter.md`` holds TOML front matter between ``+++`` lines and a Markdown body
+with Jinja2 placeholders.  signon never rewrites it.  Who signed, when, with
+which signer, and who withdrew live in ``signatures.toml`` beside it.
+Translations are ``letter.<lang>.md`` with their own front matter.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from signon.errors import RefusedInput, WorkspaceFileError
+from signon.fileio import atomic_write, locked, parse_toml, read_text
+from signon.text import validate
+
+LETTER_FILE = "letter.md"
+RECORD_FILE = "signatures.toml"
+COUNT_RULES = ("organizations", "entries", "names")
+ORDERS = ("signed", "name", "country")
+SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$")
+_TRANSLATION = re.compile(r"^letter\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\.md$")
+
+
+def check_slug(slug: str) -> str:
+    if not SLUG_PATTERN.match(slug):
+        raise RefusedInput(
+            f"letter name {slug!r} is not a valid slug; use lower-case letters, digits, '-', '.' "
+            "or '_' (e.g. bialiatski-2011)"
+        )
+    return slug
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
+
+
+def check_date(value: str, *, what: str = "date") -> str:
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise RefusedInput(f"{what} {value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+@dataclass
+class FrontMatter:
+    title: str = ""
+    date: str = ""
+    language: str = "en"
+    recipients: list[str] = field(default_factory=list)
+    count: str = "organizations"
+    order: str = "signed"
+    show_countries: bool = True
+    claim: int | str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class LetterText:
+    """One language version of a letter: its front matter and body."""
+
+    path: Path
+    display: str  # e.g. "letters/demo/letter.md", used in messages
+    front: FrontMatter
+    body: str
+    body_line: int  # line of the file on which the body starts (1-based)
+    front_line: int  # line of the first front-matter key (1-based)
+
+
+def split_front_matter(text: str, *, display: str) -> tuple[str, str, int]:
+    """Split ``+++``-fenced front matter from the body; returns (front, body, body_line)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "+++":
+        raise WorkspaceFileError(
+            f"{display}:1:1: the letter must start with a '+++' line, then its TOML front "
+            "matter (title, date, language…), then another '+++' line"
+        )
+    for i in range(1, len(lines)):
+        if lines[i].strip() == "+++":
+            return "".join(lines[1:i]), "".join(lines[i + 1 :]), i + 2
+    raise WorkspaceFileError(
+        f"{display}:1:1: the front matter opened by '+++' is never closed; add a '+++' line after it"
+    )
+
+
+def parse_front_matter(source: str, *, display: str) -> FrontMatter:
+    try:
+        data = parse_toml(source, display=display)
+    except WorkspaceFileError as err:
+        # Positions from the parser are relative to the front matter: shift past the '+++' line.
+        message = re.sub(
+            r":(\d+):(\d+):",
+            lambda m: f":{int(m.group(1)) + 1}:{m.group(2)}:",
+            str(err),
+            count=1,
+        )
+        raise WorkspaceFileError(message) from None
+    front = FrontMatter()
+    for key, value in data.items():
+        if key in ("title", "language", "count", "order"):
+            if not isinstance(value, str):
+                raise WorkspaceFileError(f"{display}: front matter {key} must be a string")
+            setattr(front, key, value.strip())
+        elif key == "date":
+            front.date = value.isoformat() if isinstance(value, dt.date) else str(value)
+        elif key == "recipients":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise WorkspaceFileError(f"{display}: recipients must be a list of strings")
+            front.recipients = list(value)
+        elif key == "show_countries":
+            if not isinstance(value, bool):
+                raise WorkspaceFileError(f"{display}: show_countries must be true or false")
+            front.show_countries = value
+        elif key == "claim":
+            if not isinstance(value, (int, str)) or isinstance(value, bool):
+                raise WorkspaceFileError(
+                    f"{display}: claim must be a number or a phrase such as \"more than 70\""
+                )
+            front.claim = value
+        else:
+            front.extra[key] = value
+    if front.count not in COUNT_RULES:
+        raise WorkspaceFileError(
+            f"{display}: count = {front.count!r} is not a count rule; use one of "
+            + ", ".join(COUNT_RULES)
+        )
+    if front.order not in ORDERS:
+        raise WorkspaceFileError(
+            f"{display}: order = {front.order!r} is not an order; use one of " + ", ".join(ORDERS)
+        )
+    front.language = front.language or "en"
+    return front
+
+
+def read_letter_text(path: Path, *, display: str) -> LetterText:
+    text = read_text(path, display=display)
+    source, body, body_line = split_front_matter(text, display=display)
+    front = parse_front_matter(source, display=display)
+    return LetterText(path=path, display=display, front=front, body=body, body_line=body_line,
+                      front_line=2)
+
+
+# --------------------------------------------------------------- signature record
+
+
+@dataclass
+class Signature:
+    id: str
+    date: str = ""
+    signer: str = ""
+    withdrawn: str = ""
+
+    def to_toml(self) -> dict[str, str]:
+        out = {"id": self.id, "date": self.date}
+        if self.signer:
+            out["signer"] = self.signer
+        if self.withdrawn:
+            out["withdrawn"] = self.withdrawn
+        return out
+
+
+@dataclass
+class Individual:
+    name: str
+    title: str = ""
+    affiliation: str = ""
+    date: str = ""
+    withdrawn: str = ""
+
+    def to_toml(self) -> dict[str, str]:
+        out = {"name": self.name}
+        for key in ("title", "affiliation", "date", "withdrawn"):
+            value = getattr(self, key)
+            if value:
+                out[key] = value
+        return out
+
+
+@dataclass
+class SignatureRecord:
+    signatures: list[Signature] = field(default_factory=list)
+    individuals: list[Individual] = field(default_factory=list)
+    exports: list[dict[str, Any]] = field(default_factory=list)
+
+    def active(self) -> list[Signature]:
+        return [s for s in self.signatures if not s.withdrawn]
+
+    def active_individuals(self) -> list[Individual]:
+        return [i for i in self.individuals if not i.withdrawn]
+
+    def find(self, eid: str) -> Signature | None:
+        for sig in self.signatures:
+            if sig.id == eid:
+                return sig
+        return None
+
+    def to_toml(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"signatures": [s.to_toml() for s in self.signatures]}
+        if self.individuals:
+            data["individuals"] = [i.to_toml() for i in self.individuals]
+        if self.exports:
+            data["exports"] = self.exports
+        return data
+
+    def dumps(self) -> str:
+        import tomli_w
+
+        header = (
+            "# Written by signon: who signed this letter, and when. Change it with\n"
+            "# `signon sign`, `signon withdraw` and `signon sign-individual`.\n"
+        )
+        return header + tomli_w.dumps(self.to_toml())
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any], *, display: str) -> SignatureRecord:
+        record = cls()
+        for i, row in enumerate(data.get("signatures", []), 1):
+            if not isinstance(row, dict) or not isinstance(row.get("id"), str):
+                raise WorkspaceFileError(f"{display}: signature #{i} has no id")
+            record.signatures.append(Signature(
+                id=row["id"], date=_text(row.get("date")), signer=_text(row.get("signer")),
+                withdrawn=_text(row.get("withdrawn")),
+            ))
+        for i, row in enumerate(data.get("individuals", []), 1):
+            if not isinstance(row, dict) or not isinstance(row.get("name"), str):
+                raise WorkspaceFileError(f"{display}: individual #{i} has no name")
+            record.individuals.append(Individual(
+                name=row["name"], title=_text(row.get("title")),
+                affiliation=_text(row.get("affiliation")), date=_text(row.get("date")),
+                withdrawn=_text(row.get("withdrawn")),
+            ))
+        exports = data.get("exports", [])
+        record.exports = [dict(e) for e in exports if isinstance(e, dict)]
+        return record
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+# --------------------------------------------------------------- the letter
+
+
+@dataclass
+class Letter:
+    slug: str
+    folder: Path
+    main: LetterText
+    record: SignatureRecord
+
+    @property
+    def front(self) -> FrontMatter:
+        return self.main.front
+
+    def languages(self) -> dict[str, Path]:
+        """Every language version: the main letter's language plus letter.LANG.md files."""
+        found = {self.front.language: self.main.path}
+        for path in sorted(self.folder.glob("letter.*.md")):
+            m = _TRANSLATION.match(path.name)
+            if m:
+                found.setdefault(m.group(1), path)
+        return found
+
+    def text_for(self, language: str | None) -> LetterText:
+        if not language or language == self.front.language:
+            return self.main
+        versions = self.languages()
+        path = versions.get(language)
+        if path is None:
+            raise RefusedInput(
+                f"letter {self.slug!r} has no {language!r} version; write "
+                f"letters/{self.slug}/letter.{language}.md (it has: {', '.join(versions)})"
+            )
+        return read_letter_text(path, display=f"letters/{self.slug}/{path.name}")
+
+
+def letter_folder(root: Path, slug: str) -> Path:
+    return root / "letters" / slug
+
+
+def load_letter(root: Path, slug: str) -> Letter:
+    folder = letter_folder(root, slug)
+    path = folder / LETTER_FILE
+    if not path.is_file():
+        raise RefusedInput(
+            f"no letter {slug!r} in this workspace (letters/{slug}/letter.md); "
+            "see `signon letters`, or create it with `signon new-letter`"
+        )
+    main = read_letter_text(path, display=f"letters/{slug}/{LETTER_FILE}")
+    return Letter(slug=slug, folder=folder, main=main, record=read_record(folder, slug))
+
+
+def read_record(folder: Path, slug: str) -> SignatureRecord:
+    path = folder / RECORD_FILE
+    if not path.exists():
+        return SignatureRecord()
+    display = f"letters/{slug}/{RECORD_FILE}"
+    data = parse_toml(read_text(path, display=display), display=display)
+    return SignatureRecord.from_toml(data, display=display)
+
+
+@contextlib.contextmanager
+def edit_record(root: Path, slug: str, *, dry_run: bool = False) -> Iterator[SignatureRecord]:
+    """Lock, read, change and atomically rewrite a letter's signature record."""
+    folder = letter_folder(root, slug)
+    if not (folder / LETTER_FILE).is_file():
+        raise RefusedInput(
+            f"no letter {slug!r} in this workspace; create it with `signon new-letter {slug}`"
+        )
+    path = folder / RECORD_FILE
+    with locked(path):
+        record = read_record(folder, slug)
+        before = record.dumps()
+        yield record
+        after = record.dumps()
+        if not dry_run and after != before:
+            atomic_write(path, after)
+
+
+LETTER_TEMPLATE = '''\
++++
+title = {title}
+date = {date}
+language = {language}
+recipients = []
+# count: organizations (distinct, coalitions expanded), entries or names
+count = "organizations"
+# order of the list: signed, name or country
+order = "signed"
+show_countries = true
+# claim = 78   # the count a letter already sent stated, checked like a claim in the text
++++
+
+{{{{ count }}}} organizations call on …
+
+Write the letter here, in Markdown. `{{{{ count }}}}` is the number of signatory
+organizations, `{{{{ count | words }}}}` the same in words, and the list of
+signatories goes where `{{{{ signatories }}}}` stands.
+
+{{{{ signatories }}}}
+'''
+
+
+def new_letter(root: Path, slug: str, *, title: str = "", date: str = "",
+               language: str = "en") -> Path:
+    import tomli_w
+
+    check_slug(slug)
+    folder = letter_folder(root, slug)
+    path = folder / LETTER_FILE
+    if path.exists():
+        raise RefusedInput(f"letters/{slug}/letter.md already exists; choose another name")
+    title = validate("title", title) if title else slug.replace("-", " ").capitalize()
+    date = check_date(date) if date else today()
+    language = language.strip() or "en"
+    if not re.match(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$", language):
+        raise RefusedInput(f"language {language!r} is not a language code; use e.g. en, fr, be")
+
+    def lit(value: str) -> str:
+        return tomli_w.dumps({"v": value})[4:].strip()
+
+    text = LETTER_TEMPLATE.format(title=lit(title), date=lit(date), language=lit(language))
+    folder.mkdir(parents=True, exist_ok=True)
+    with locked(path):
+        if path.exists():
+            raise RefusedInput(f"letters/{slug}/letter.md already exists; choose another name")
+        atomic_write(path, text)
+        record = folder / RECORD_FILE
+        if not record.exists():
+            atomic_write(record, SignatureRecord().dumps())
+    return path
+
+
+def letter_references(root: Path, slugs: list[str]) -> dict[str, SignatureRecord]:
+    """The signature records of ``slugs`` (letters whose letter.md may not even parse)."""
+    return {slug: read_record(letter_folder(root, slug), slug) for slug in slugs}
+
+
+def letters_referring(root: Path, slugs: list[str], eid: str) -> list[str]:
+    """Letters whose record names ``eid`` directly, withdrawn or not (remove-org refuses then)."""
+    return [slug for slug, record in letter_references(root, slugs).items()
+            if record.find(eid) is not None]

@@ -1,0 +1,521 @@
+"""The roster: organizations and coalitions kept across letters (``orgs.toml``).
+
+Layout on disk (canonical: entries sorted by id, keys in a fixed order, one
+table per entry, so that a change is a small git diff)::
+
+    retired_ids = ["old-id"]          # ids once used, never handed out again
+
+    [orgs.alpha-rights]
+    name = "Alpha Rights"
+    country = "Norway"
+    aliases = ["Alfa Rettigheter"]
+
+    [coalitions.kappa-house]
+    name = "Kappa House"
+    members = ["gamma-centre", "delta-forum"]
+    heading = "on behalf of the following NGOs"
+    counts = false
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from signon.errors import RefusedInput, WorkspaceFileError
+from signon.text import check_id, fold, slugify, validate
+
+Kind = Literal["organization", "coalition"]
+DEFAULT_HEADING = "on behalf of the following organizations"
+
+# Keys in the order they are written; anything else found in a table is kept
+# (after these) so that fields added by hand or by a newer signon survive.
+_ORG_KEYS = ("name", "acronym", "country", "city", "aliases", "names", "email", "website",
+             "tags", "notes")
+_COALITION_KEYS = (*_ORG_KEYS, "members", "heading", "counts")
+_TEXT_FIELDS = ("acronym", "country", "city", "email", "website", "notes", "heading")
+
+
+@dataclass
+class Entry:
+    """An organization or a coalition (kind tells which); ids share one namespace."""
+
+    id: str
+    name: str
+    kind: Kind = "organization"
+    acronym: str = ""
+    country: str = ""
+    city: str = ""
+    aliases: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # name per language code
+    email: str = ""
+    website: str = ""
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    members: list[str] = field(default_factory=list)
+    heading: str = ""
+    counts: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_coalition(self) -> bool:
+        return self.kind == "coalition"
+
+    @property
+    def heading_phrase(self) -> str:
+        return self.heading or DEFAULT_HEADING
+
+    def all_names(self) -> list[str]:
+        """Every name this entry is known by: the name, aliases, acronym, translations."""
+        out = [self.name, *self.aliases, *self.names.values()]
+        if self.acronym:
+            out.append(self.acronym)
+        return out
+
+    def display_name(self, language: str | None = None) -> str:
+        if language:
+            for code in (language, language.replace("_", "-").split("-")[0]):
+                if code in self.names:
+                    return self.names[code]
+        return self.name
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country or None,
+            "city": self.city or None,
+            "acronym": self.acronym or None,
+            "aliases": list(self.aliases),
+            "names": dict(self.names),
+            "email": self.email or None,
+            "website": self.website or None,
+            "tags": list(self.tags),
+            "notes": self.notes or None,
+        }
+        if self.is_coalition:
+            data["members"] = list(self.members)
+            data["heading"] = self.heading_phrase
+            data["counts"] = self.counts
+        return data
+
+    def to_toml(self) -> dict[str, Any]:
+        keys = _COALITION_KEYS if self.is_coalition else _ORG_KEYS
+        table: dict[str, Any] = {}
+        for key in keys:
+            value = getattr(self, key)
+            if key == "counts":
+                if value:
+                    table[key] = True
+            elif value:
+                table[key] = dict(sorted(value.items())) if isinstance(value, dict) else value
+        table.update(self.extra)
+        return table
+
+
+def _entry_from_toml(eid: str, kind: Kind, table: Any, display: str) -> Entry:
+    where = f"{display}: [{'coalitions' if kind == 'coalition' else 'orgs'}.{eid}]"
+    if not isinstance(table, dict):
+        raise WorkspaceFileError(f"{where} is not a table; write it as [orgs.ID] with name = \"…\"")
+    name = table.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise WorkspaceFileError(f"{where} has no name; add name = \"…\" to it")
+    entry = Entry(id=eid, name=name, kind=kind)
+    for key, value in table.items():
+        if key == "name":
+            continue
+        if key in _TEXT_FIELDS:
+            if not isinstance(value, str):
+                raise WorkspaceFileError(f"{where}: {key} must be a string")
+            setattr(entry, key, value)
+        elif key in ("aliases", "tags", "members"):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise WorkspaceFileError(f"{where}: {key} must be a list of strings")
+            if key == "members" and kind != "coalition":
+                raise WorkspaceFileError(
+                    f"{where} has members but is not a coalition; move it under [coalitions.{eid}]"
+                )
+            setattr(entry, key, list(value))
+        elif key == "names":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise WorkspaceFileError(f"{where}: names must map language codes to names")
+            entry.names = dict(value)
+        elif key == "counts":
+            if not isinstance(value, bool):
+                raise WorkspaceFileError(f"{where}: counts must be true or false")
+            entry.counts = value
+        else:
+            entry.extra[key] = value
+    return entry
+
+
+class Roster:
+    """All entries of ``orgs.toml`` in memory, with the lookups the commands need."""
+
+    def __init__(self, entries: Iterable[Entry] = (), retired: Iterable[str] = ()) -> None:
+        self.entries: dict[str, Entry] = {}
+        for entry in entries:
+            self.entries[entry.id] = entry
+        self.retired: set[str] = set(retired)
+        self._fold_index: dict[str, list[tuple[str, str]]] | None = None
+
+    # -- reading -----------------------------------------------------------
+    @classmethod
+    def from_toml(cls, data: dict[str, Any], *, display: str = "orgs.toml") -> Roster:
+        entries: list[Entry] = []
+        seen: set[str] = set()
+        for table, kind in (("orgs", "organization"), ("coalitions", "coalition")):
+            section = data.get(table, {})
+            if not isinstance(section, dict):
+                raise WorkspaceFileError(f"{display}: [{table}] must be a table of entries")
+            for eid, body in section.items():
+                if eid in seen:
+                    raise WorkspaceFileError(
+                        f"{display}: id {eid!r} is both an organization and a coalition; "
+                        "rename one of them"
+                    )
+                seen.add(eid)
+                entries.append(_entry_from_toml(eid, kind, body, display))  # type: ignore[arg-type]
+        retired = data.get("retired_ids", [])
+        if not isinstance(retired, list):
+            raise WorkspaceFileError(f"{display}: retired_ids must be a list of ids")
+        return cls(entries, retired)
+
+    def to_toml(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if self.retired:
+            data["retired_ids"] = sorted(self.retired)
+        orgs = {e.id: e.to_toml() for e in sorted(self.entries.values(), key=lambda e: e.id)
+                if not e.is_coalition}
+        coalitions = {e.id: e.to_toml() for e in sorted(self.entries.values(), key=lambda e: e.id)
+                      if e.is_coalition}
+        data["orgs"] = orgs
+        data["coalitions"] = coalitions
+        return data
+
+    def dumps(self) -> str:
+        import tomli_w
+
+        return tomli_w.dumps(self.to_toml())
+
+    # -- lookups -----------------------------------------------------------
+    def __contains__(self, eid: object) -> bool:
+        return eid in self.entries
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, eid: str) -> Entry:
+        try:
+            return self.entries[eid]
+        except KeyError:
+            raise RefusedInput(self.unknown_id_message(eid)) from None
+
+    def unknown_id_message(self, eid: str) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(eid, list(self.entries), n=1, cutoff=0.75)
+        hint = f"did you mean {close[0]!r}?" if close else "see `signon orgs` for the ids"
+        return f"unknown id {eid!r}; {hint}"
+
+    def _index(self) -> dict[str, list[tuple[str, str]]]:
+        if self._fold_index is None:
+            index: dict[str, list[tuple[str, str]]] = {}
+            for entry in self.entries.values():
+                for name in entry.all_names():
+                    key = fold(name)
+                    if key:
+                        index.setdefault(key, []).append((entry.id, name))
+            self._fold_index = index
+        return self._fold_index
+
+    def invalidate(self) -> None:
+        self._fold_index = None
+
+    def matches(self, *names: str) -> list[tuple[Entry, str]]:
+        """Entries known by any of ``names`` after normalization, with the name that matched."""
+        found: dict[str, tuple[Entry, str]] = {}
+        index = self._index()
+        for name in names:
+            for eid, matched in index.get(fold(name), ()):
+                found.setdefault(eid, (self.entries[eid], matched))
+        return list(found.values())
+
+    def coalitions_of(self, eid: str) -> list[Entry]:
+        return [e for e in self.entries.values() if e.is_coalition and eid in e.members]
+
+    def expand(self, eid: str) -> list[str]:
+        """Ids of the organizations a coalition stands for, recursively (cycle-safe)."""
+        out: list[str] = []
+        seen: set[str] = set()
+        stack = [eid]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            entry = self.entries.get(current)
+            if entry is None:
+                continue
+            if entry.is_coalition:
+                stack.extend(reversed(entry.members))
+                if entry.counts and current != eid:
+                    out.append(current)
+            else:
+                out.append(current)
+        return out
+
+    def descendants(self, eid: str) -> set[str]:
+        """Every id printed under a coalition, at any depth (cycle-safe)."""
+        out: set[str] = set()
+        stack = list(self.entries[eid].members) if eid in self.entries else []
+        while stack:
+            current = stack.pop()
+            if current in out:
+                continue
+            out.add(current)
+            entry = self.entries.get(current)
+            if entry is not None and entry.is_coalition:
+                stack.extend(entry.members)
+        return out
+
+    def cycle_through(self, eid: str) -> list[str] | None:
+        """A membership path that leads from ``eid`` back to itself, if any."""
+        path: list[str] = []
+        on_path: set[str] = set()
+        done: set[str] = set()
+
+        def visit(node: str) -> list[str] | None:
+            entry = self.entries.get(node)
+            if entry is None or not entry.is_coalition or node in done:
+                return None
+            path.append(node)
+            on_path.add(node)
+            for member in entry.members:
+                if member in on_path:
+                    return [*path[path.index(member):], member]
+                found = visit(member)
+                if found:
+                    return found
+            path.pop()
+            on_path.discard(node)
+            done.add(node)
+            return None
+
+        return visit(eid)
+
+    def cycles(self) -> list[list[str]]:
+        seen: set[frozenset[str]] = set()
+        out = []
+        for entry in self.entries.values():
+            if entry.is_coalition:
+                cycle = self.cycle_through(entry.id)
+                if cycle and frozenset(cycle) not in seen:
+                    seen.add(frozenset(cycle))
+                    out.append(cycle)
+        return out
+
+    # -- changes -----------------------------------------------------------
+    def new_id(self, name: str) -> str:
+        """A fresh id derived from ``name``; never one in use or once used."""
+        base = slugify(name)
+        candidate, n = base, 1
+        while candidate in self.entries or candidate in self.retired:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def claim_id(self, eid: str | None, name: str) -> str:
+        if not eid:
+            return self.new_id(name)
+        check_id(eid)
+        if eid in self.entries:
+            raise RefusedInput(
+                f"id {eid!r} is already used by {self.entries[eid].name!r}; choose another --id"
+            )
+        if eid in self.retired:
+            raise RefusedInput(
+                f"id {eid!r} belonged to a removed entry and is retired so that old letters "
+                "and exports stay unambiguous; choose another --id"
+            )
+        return eid
+
+    def refuse_duplicates(self, entry: Entry) -> None:
+        hits = [(e, m) for e, m in self.matches(entry.name, *entry.aliases) if e.id != entry.id]
+        if hits:
+            other, matched = hits[0]
+            raise RefusedInput(
+                f"{entry.name!r} looks like {other.id!r} ({matched!r}), already in the roster; "
+                f"use that id, or add it anyway with --force"
+            )
+
+    def add(self, entry: Entry, *, force: bool = False) -> Entry:
+        if entry.id in self.entries:
+            raise RefusedInput(f"id {entry.id!r} is already in the roster; choose another --id")
+        if not force:
+            self.refuse_duplicates(entry)
+        if entry.is_coalition:
+            self._check_members(entry.id, entry.members)
+        self.entries[entry.id] = entry
+        self.invalidate()
+        if entry.is_coalition:
+            self._refuse_cycle(entry.id)
+        return entry
+
+    def _check_members(self, cid: str, members: Iterable[str]) -> None:
+        for member in members:
+            if member == cid:
+                raise RefusedInput(f"coalition {cid!r} cannot be a member of itself")
+            if member not in self.entries:
+                raise RefusedInput(f"member: {self.unknown_id_message(member)}")
+
+    def _refuse_cycle(self, cid: str) -> None:
+        cycle = self.cycle_through(cid)
+        if cycle:
+            raise RefusedInput(
+                "that would make a coalition a member of itself ("
+                + " → ".join(cycle)
+                + "); remove one of those memberships instead"
+            )
+
+    def add_members(self, cid: str, members: list[str]) -> list[str]:
+        coalition = self.get(cid)
+        if not coalition.is_coalition:
+            raise RefusedInput(
+                f"{cid!r} is an organization, not a coalition; create one with `signon add-coalition`"
+            )
+        self._check_members(cid, members)
+        added = [m for m in dict.fromkeys(members) if m not in coalition.members]
+        coalition.members.extend(added)
+        self._refuse_cycle(cid)
+        return added
+
+    def remove_members(self, cid: str, members: list[str]) -> list[str]:
+        coalition = self.get(cid)
+        if not coalition.is_coalition:
+            raise RefusedInput(f"{cid!r} is an organization, not a coalition")
+        missing = [m for m in members if m not in coalition.members]
+        if missing:
+            raise RefusedInput(
+                f"{missing[0]!r} is not a member of {cid!r}; its members are: "
+                + (", ".join(coalition.members) or "none")
+            )
+        coalition.members = [m for m in coalition.members if m not in set(members)]
+        return members
+
+    def remove(self, eid: str, *, letters: Iterable[str] = ()) -> Entry:
+        entry = self.get(eid)
+        parents = [c.id for c in self.coalitions_of(eid)]
+        letters = list(letters)
+        if parents or letters:
+            where = []
+            if parents:
+                where.append("coalition " + ", ".join(parents))
+            if letters:
+                where.append("letter " + ", ".join(letters))
+            raise RefusedInput(
+                f"{eid!r} is still referred to by {' and '.join(where)}; "
+                "remove it there first (`signon remove-members`, `signon withdraw`)"
+            )
+        del self.entries[eid]
+        self.retired.add(eid)
+        self.invalidate()
+        return entry
+
+
+def make_entry(
+    roster: Roster,
+    name: str,
+    *,
+    kind: Kind = "organization",
+    eid: str | None = None,
+    country: str = "",
+    city: str = "",
+    acronym: str = "",
+    aliases: Iterable[str] = (),
+    email: str = "",
+    website: str = "",
+    notes: str = "",
+    tags: Iterable[str] = (),
+    members: Iterable[str] = (),
+    heading: str = "",
+    counts: bool = False,
+) -> Entry:
+    """Validate user input into a new :class:`Entry` with a fresh id (not yet added)."""
+    clean_name = validate("name", name)
+    entry = Entry(
+        id=roster.claim_id(eid, clean_name),
+        name=clean_name,
+        kind=kind,
+        country=validate("country", country),
+        city=validate("city", city),
+        acronym=validate("acronym", acronym),
+        aliases=_unique(validate(f"alias[{i}]", a) for i, a in enumerate(aliases, 1)),
+        email=_check_email(validate("email", email)),
+        website=validate("website", website),
+        notes=validate("notes", notes, multiline=True),
+        tags=_unique(validate("tag", t) for t in tags),
+        members=list(dict.fromkeys(members)),
+        heading=_clean_heading(validate("heading", heading)),
+        counts=counts,
+    )
+    return entry
+
+
+def _clean_heading(heading: str) -> str:
+    # People paste the heading as printed: "(on behalf of the following NGOs):".
+    return heading.strip().strip("():").strip()
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for value in values:
+        seen.setdefault(fold(value), value)
+    return list(seen.values())
+
+
+def _check_email(email: str) -> str:
+    if email and ("@" not in email or " " in email):
+        raise RefusedInput(f"email {email!r} is not an e-mail address; give it as name@example.org")
+    return email
+
+
+def edit_entry(entry: Entry, **changes: Any) -> list[str]:
+    """Apply validated field changes to ``entry``; returns the names of the fields changed."""
+    changed = []
+    for key, value in changes.items():
+        if value is None:
+            continue
+        if key in ("aliases", "tags"):
+            value = _unique(validate(key[:-1] if key == "aliases" else "tag", v) for v in value)
+        elif key == "names":
+            value = {lang: validate("name", v) for lang, v in value.items()}
+        elif key == "counts":
+            value = bool(value)
+        elif key == "name":
+            value = validate("name", value)
+        elif key == "email":
+            value = _check_email(validate("email", value))
+        elif key == "heading":
+            value = _clean_heading(validate("heading", value))
+        else:
+            value = validate(key, value, multiline=key == "notes")
+        if key in ("heading", "counts") and not entry.is_coalition:
+            raise RefusedInput(f"--{key} applies to coalitions only; {entry.id!r} is an organization")
+        if getattr(entry, key) != value:
+            setattr(entry, key, value)
+            changed.append(key)
+    return changed
+
+
+def read_roster(path: Path, *, display: str = "orgs.toml") -> tuple[Roster, str]:
+    from signon.fileio import load_toml
+
+    data, text = load_toml(path, display=display)
+    return Roster.from_toml(data, display=display), text
