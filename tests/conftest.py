@@ -1,0 +1,72 @@
+"""Shared fixtures: real workspaces on disk and a CliRunner with a fixed terminal."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+# Whole-output comparisons need the same terminal everywhere: fixed width, no colour.
+os.environ["COLUMNS"] = "120"
+os.environ["NO_COLOR"] = "1"
+os.environ.pop("FORCE_COLOR", None)
+os.environ.pop("SIGNON_WORKSPACE", None)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "examples" / "bialiatski-2011.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def cli(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
+    """Run ``signon ARGS`` in-process; returns the click Result (stdout/stderr separate)."""
+    from signon.cli import app
+
+    def invoke(*args: str, cwd: Path | None = None, input: str | None = None):  # noqa: A002
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty workspace made by `signon init`, and the current folder."""
+    from signon.workspace import init_workspace
+
+    ws = init_workspace(tmp_path / "ws").root
+    monkeypatch.chdir(ws)
+    return ws
+
+
+@pytest.fixture
+def small_letter(workspace: Path, cli: Callable[..., object]) -> Path:
+    """Five organizations; coalition k (c, d, e) signs with a and b on letter "demo"."""
+    for oid, name, country in [("a", "Alpha Rights", "Norway"), ("b", "Beta Watch", "Poland"),
+                               ("c", "Gamma Centre", "Georgia"), ("d", "Delta Forum", "Armenia"),
+                               ("e", "Östgruppen", "Sweden")]:
+        assert cli("add-org", name, "--id", oid, "--country", country).exit_code == 0
+    assert cli("add-coalition", "Kappa House", "--id", "k", "--member", "c", "--member", "d",
+               "--member", "e").exit_code == 0
+    assert cli("new-letter", "demo", "--title", "Demo letter", "--date", "2024-03-01").exit_code == 0
+    assert cli("sign", "demo", "a", "b", "k", "--date", "2024-03-02").exit_code == 0
+    return workspace
+
+
+def set_body(ws: Path, slug: str, body: str) -> None:
+    """Keep the front matter of letters/SLUG/letter.md, replace the body."""
+    path = ws / "letters" / slug / "letter.md"
+    text = path.read_text(encoding="utf-8")
+    m = re.match(r"(\+\+\+\n.*?\n\+\+\+\n)", text, re.S)
+    assert m, "letter.md has no front matter"
+    path.write_text(m.group(1) + "\n" + body, encoding="utf-8")
