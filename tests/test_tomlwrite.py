@@ -1,0 +1,47 @@
+"""The fast roster writer must be byte-identical to tomli-w, which defines the layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from signon.tomlwrite import dumps_roster
+
+texts = st.text(max_size=30)
+keys = st.one_of(st.from_regex(r"[a-z0-9][a-z0-9._-]{0,12}", fullmatch=True), texts)
+tables = st.dictionaries(
+    st.sampled_from(["name", "country", "aliases", "members", "counts", "names", "notes",
+                     "odd key", "rank"]),
+    st.one_of(texts, st.lists(texts, max_size=3), st.booleans(),
+              st.dictionaries(st.sampled_from(["be", "ru", "pl"]), texts, max_size=2),
+              st.integers()),
+    max_size=6,
+)
+documents = st.fixed_dictionaries(
+    {"orgs": st.dictionaries(keys, tables, max_size=5),
+     "coalitions": st.dictionaries(keys, tables, max_size=3)},
+    optional={"retired_ids": st.lists(keys, max_size=3)},
+)
+
+
+@given(documents)
+@settings(max_examples=400)
+def test_identical_to_tomli_w(document: dict[str, object]) -> None:
+    assert dumps_roster(document) == tomli_w.dumps(document)
+
+
+def test_identical_on_the_example_roster() -> None:
+    import tomllib
+
+    roster = Path(__file__).resolve().parent.parent / "orgs.toml"
+    if roster.exists():
+        data = tomllib.loads(roster.read_text(encoding="utf-8"))
+        assert dumps_roster(data) == tomli_w.dumps(data)
+
+
+def test_escapes_like_tomli_w() -> None:
+    doc = {"orgs": {"a": {"name": 'Quote " back\\slash \x07 tab\t nl\n', "aliases": ["x\u007f"]}}}
+    assert dumps_roster(doc) == tomli_w.dumps(doc)
