@@ -10,26 +10,40 @@ from __future__ import annotations
 import json
 import os
 import sys
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.text import Text
 from typer.core import TyperGroup
 
 from signon.errors import IOFailure, SignonError
 from signon.workspace import Workspace, find_workspace
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 
 def _no_color() -> bool:
     return bool(os.environ.get("NO_COLOR"))
 
 
-# Names are data: consoles never interpret [bold]-style markup or emoji codes in them.
-console = Console(markup=False, emoji=False, highlight=False, no_color=_no_color())
-err_console = Console(stderr=True, markup=False, emoji=False, highlight=False,
-                      no_color=_no_color())
+# rich costs ~60 ms to import; commands that only print a line never load it.
+@cache
+def get_console() -> Console:
+    from rich.console import Console
+
+    # Names are data: consoles never interpret [bold]-style markup or emoji codes in them.
+    return Console(markup=False, emoji=False, highlight=False, no_color=_no_color())
+
+
+@cache
+def get_err_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, markup=False, emoji=False, highlight=False,
+                   no_color=_no_color())
 
 
 class State:
@@ -42,9 +56,14 @@ state = State()
 
 
 def show_error(message: str) -> None:
-    text = Text("error: ", style="bold red")
-    text.append(message)
-    err_console.print(text, soft_wrap=True)
+    if sys.stderr.isatty() and not _no_color():
+        from rich.text import Text
+
+        text = Text("error: ", style="bold red")
+        text.append(message)
+        get_err_console().print(text, soft_wrap=True)
+    else:
+        sys.stderr.write(f"error: {message}\n")
 
 
 class SignonGroup(TyperGroup):
@@ -82,7 +101,7 @@ def version_callback(value: bool) -> None:
     if value:
         from signon import __version__
 
-        console.print(f"signon {__version__}")
+        sys.stdout.write(f"signon {__version__}\n")
         raise typer.Exit()
 
 
@@ -118,10 +137,13 @@ def print_json(data: Any) -> None:
 
 def say(message: str | Text) -> None:
     """A line on stdout, never interpreted as markup."""
-    console.print(message if isinstance(message, Text) else Text(message), soft_wrap=True)
+    if isinstance(message, str):
+        sys.stdout.write(message + "\n")
+    else:
+        get_console().print(message, soft_wrap=True)
 
 
 def note(message: str) -> None:
-    """A progress or status line on stderr (kept out of stdout so pipes stay clean)."""
+    """A status line on stderr (kept out of stdout so pipes stay clean); --quiet hides it."""
     if not state.quiet:
-        err_console.print(Text(message, style="dim"), soft_wrap=True)
+        sys.stderr.write(message + "\n")

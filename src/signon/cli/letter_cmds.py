@@ -6,10 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from signon.cli._common import app, console, note, print_json, say, ws
+from signon.cli._common import app, get_console, note, print_json, say, ws
 
 LetterArg = Annotated[str, typer.Argument(help="The letter's slug (its folder under letters/).",
                                           show_default=False)]
@@ -98,6 +96,9 @@ def letters(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """The letters of this workspace with their counts and check status."""
+    from rich.table import Table
+    from rich.text import Text
+
     from signon.check import check_letter
 
     workspace = ws()
@@ -118,7 +119,7 @@ def letters(
             f"{len(r.errors)} error(s)", style="red")
         table.add_row(Text(r.letter), Text(r.title), str(c.organizations), str(c.entries),
                       str(c.names), str(c.individuals), status)
-    console.print(table)
+    get_console().print(table)
 
 
 @app.command()
@@ -129,6 +130,8 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
 ) -> None:
     """Check counts, claims, duplicates, coalitions and templates; exit 1 on errors."""
+    from rich.text import Text
+
     from signon.check import check_letter
 
     workspace = ws()
@@ -144,17 +147,17 @@ def check(
             mark = Text("✓ ", style="green") if r.ok else Text("✗ ", style="red")
             mark.append(f"{r.letter}: {c.organizations} organizations, {c.entries} entries, "
                         f"{c.names} names, {c.individuals} individuals")
-            console.print(mark, soft_wrap=True)
+            get_console().print(mark, soft_wrap=True)
             for claim in r.claims:
                 line = Text(f"  claim {claim.file}:{claim.line} {claim.text!r} → "
                             f"{claim.counted} {claim.rule} ", style="dim")
                 line.append("holds" if claim.ok else "does NOT hold",
                             style="green" if claim.ok else "bold red")
-                console.print(line, soft_wrap=True)
+                get_console().print(line, soft_wrap=True)
             for f in r.findings:
                 line = Text(f"  {f.severity} ", style="red" if f.severity == "error" else "yellow")
                 line.append(f"{f.code}: {f.message}")
-                console.print(line, soft_wrap=True)
+                get_console().print(line, soft_wrap=True)
         if not slugs:
             say("no letters yet; create one with `signon new-letter SLUG`")
     if not all(r.ok for r in results):

@@ -6,10 +6,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from signon.cli._common import app, console, print_json, say, state, ws
+from signon.cli._common import app, get_console, print_json, say, state, ws
 from signon.roster import Entry, Roster, edit_entry, make_entry
 from signon.workspace import Workspace, init_workspace
 
@@ -194,6 +192,9 @@ def orgs(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """List the roster."""
+    from rich.table import Table
+    from rich.text import Text
+
     roster = ws().roster()
     entries = [e for e in roster if _matches(e, country, search)]
     if as_json:
@@ -207,7 +208,7 @@ def orgs(
     for entry in entries:
         kind = f"coalition ({len(entry.members)})" if entry.is_coalition else "organization"
         table.add_row(Text(entry.id), Text(entry.name), Text(entry.country), kind)
-    console.print(table)
+    get_console().print(table)
 
 
 def letters_signed(workspace: Workspace, roster: Roster, eid: str) -> list[dict[str, Any]]:
@@ -235,6 +236,9 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """One entry: its fields, its coalitions and every letter it signed."""
+    from rich.table import Table
+    from rich.text import Text
+
     workspace = ws()
     roster = workspace.roster()
     entry = roster.get(id)
@@ -265,4 +269,4 @@ def show(
         for s in signed
     ]
     table.add_row("letters", Text(", ".join(letters_text) or "none"))
-    console.print(table)
+    get_console().print(table)

@@ -1,0 +1,39 @@
+"""Roster benchmark (issue 2): add-org and orgs --json on 10,000 organizations; --version.
+
+    uv run python bench/bench_roster.py
+
+Budgets (2-core machine): add-org ≤ 0.3 s; --version ≤ 1.5 × `python -c "import typer"`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from common import SIGNON, cleanup, make_workspace, report, timed
+
+
+def main() -> int:
+    ws = make_workspace(10_000)
+    try:
+        add, add_rss = timed([SIGNON, "add-org", "Benchmark Organization for Rights",
+                              "--country", "Norway"], cwd=ws, reset=ws / "orgs.toml")
+        listing, list_rss = timed([SIGNON, "orgs", "--json"], cwd=ws)
+        version, _ = timed([SIGNON, "--version"], cwd=ws, repeat=10)
+        typer_import, _ = timed([sys.executable, "-c", "import typer"], cwd=ws, repeat=10)
+        help_run, _ = timed([SIGNON, "orgs", "--help"], cwd=ws, repeat=5)
+    finally:
+        cleanup(ws)
+    report([
+        ("add-org, 10k roster", add, f"≤ 0.300 s  (peak {add_rss // 1024} MiB)"),
+        ("orgs --json, 10k roster", listing, f"(no budget; peak {list_rss // 1024} MiB)"),
+        ("--version", version, f"≤ {1.5 * typer_import:.3f} s (1.5 × import typer)"),
+        ("python -c 'import typer'", typer_import, "reference"),
+        ("orgs --help (full CLI start-up)", help_run, "(no budget)"),
+    ])
+    ok = add <= 0.3 and version <= 1.5 * typer_import
+    print("within budget" if ok else "OVER BUDGET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

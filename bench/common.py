@@ -1,0 +1,108 @@
+"""Shared helpers for the benchmark scripts: big workspaces and whole-process timing.
+
+Benchmarks time the installed ``signon`` executable as a user runs it (a new
+process each time, start-up included), best of N, and print a table.  They
+are scripts, not tests: run them with ``uv run python bench/<name>.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import tomli_w
+
+ROOT = Path(__file__).resolve().parent.parent
+SIGNON = str(Path(sys.executable).with_name("signon"))
+COUNTRIES = ["Norway", "Poland", "Ukraine", "Georgia", "Armenia", "Sweden", "Belarus",
+             "Azerbaijan", "Croatia", "Russian Federation", "Moldova", "Germany"]
+WORDS = ["Human", "Rights", "Centre", "Helsinki", "Committee", "Foundation", "Youth", "Women's",
+         "Association", "Institute", "Legal", "Democracy", "Watch", "Forum", "Network",
+         "Правозащитный", "Центр", "Fundacja", "Östra", "Łódź", "Initiative", "Civic"]
+
+
+def env() -> dict[str, str]:
+    return dict(os.environ, NO_COLOR="1", COLUMNS="120")
+
+
+def make_workspace(orgs: int, *, signatures: int = 0, via_coalitions: float = 0.25,
+                   seed: int = 7) -> Path:
+    """A workspace with ``orgs`` organizations and, if asked, a letter "big" signed by
+    ``signatures`` of them, ``via_coalitions`` of those through coalitions of ~10 members."""
+    rng = random.Random(seed)
+    root = Path(tempfile.mkdtemp(prefix="signon-bench-"))
+    (root / "letters").mkdir()
+    org_table = {}
+    for i in range(orgs):
+        name = " ".join(rng.sample(WORDS, 4)) + f" {i}"
+        org_table[f"org-{i:05d}"] = {"name": name, "country": rng.choice(COUNTRIES)}
+    ids = list(org_table)
+    coalitions: dict[str, dict[str, object]] = {}
+    signed: list[str] = []
+    if signatures:
+        chosen = rng.sample(ids, signatures)
+        via = int(signatures * via_coalitions)
+        members, direct = chosen[:via], chosen[via:]
+        for n in range(0, len(members), 10):
+            cid = f"coalition-{n // 10:04d}"
+            coalitions[cid] = {"name": f"Coalition House {n // 10}",
+                               "members": members[n:n + 10]}
+        signed = direct + list(coalitions)
+        rng.shuffle(signed)
+    (root / "orgs.toml").write_text(
+        tomli_w.dumps({"orgs": org_table, "coalitions": coalitions}), encoding="utf-8")
+    if signatures:
+        letter = root / "letters" / "big"
+        letter.mkdir()
+        (letter / "letter.md").write_text(
+            '+++\ntitle = "Big letter"\ndate = "2024-03-01"\nlanguage = "en"\n+++\n\n'
+            "{{ count }} organizations ({{ count | words }}) call on the government.\n\n"
+            "{{ signatories }}\n", encoding="utf-8")
+        (letter / "signatures.toml").write_text(tomli_w.dumps({"signatures": [
+            {"id": sid, "date": "2024-03-01"} for sid in signed]}), encoding="utf-8")
+    return root
+
+
+def timed(args: Sequence[str], *, cwd: Path, repeat: int = 5,
+          reset: Path | None = None) -> tuple[float, int]:
+    """Best wall time of ``repeat`` whole-process runs, and peak RSS in KiB of the slowest.
+
+    ``reset``: a file restored before each run, so that a command that changes the
+    workspace (add-org) measures the same work every time.
+    """
+    original = reset.read_bytes() if reset else b""
+    best = float("inf")
+    peak = 0
+    for _ in range(repeat):
+        if reset:
+            reset.write_bytes(original)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        proc = subprocess.run(list(args), cwd=cwd, env=env(), capture_output=True)
+        elapsed = time.perf_counter() - start
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}): "
+                             f"{proc.stderr.decode()[-400:]}")
+        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        peak = max(peak, after if after > before else peak)
+        best = min(best, elapsed)
+    return best, peak
+
+
+def report(rows: list[tuple[str, float, str]]) -> None:
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure'.ljust(width)}  {'seconds':>8}  budget")
+    for name, seconds, budget in rows:
+        print(f"{name.ljust(width)}  {seconds:8.3f}  {budget}")
+
+
+def cleanup(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
