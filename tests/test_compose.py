@@ -1,0 +1,132 @@
+"""Composing letters: golden files for the plain-text letter, templates, names as data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import set_body
+from signon.compose import compose, markdown_to_text, to_plain_text
+from signon.errors import TemplateError
+from signon.workspace import find_workspace
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; SIGNON_UPDATE_GOLDEN=1 rewrites the file instead."""
+    path = GOLDEN / name
+    if os.environ.get("SIGNON_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+def composed_text(ws: Path, slug: str = "demo", **kwargs: object) -> str:
+    workspace = find_workspace(ws)
+    return to_plain_text(compose(ws, workspace.roster(), slug), **kwargs)  # type: ignore[arg-type]
+
+
+BODY = """\
+# An appeal
+
+We, {{ count }} organizations ({{ count | words }}), call on the **government** to act.
+Read [the report](https://example.org/report).
+
+- first demand
+- second demand
+  1. sub point
+
+{{ signatories }}
+
+Contact: coalition@example.org
+"""
+
+
+def test_compose_golden_coalition_and_countries(small_letter: Path) -> None:
+    set_body(small_letter, "demo", BODY)
+    golden("demo-signed-order.txt", composed_text(small_letter))
+
+
+def test_compose_golden_order_by_name_and_withdrawal(small_letter: Path,
+                                                     cli: Callable[..., object]) -> None:
+    path = small_letter / "letters" / "demo" / "letter.md"
+    text = path.read_text(encoding="utf-8").replace('order = "signed"', 'order = "name"')
+    text = text.replace("show_countries = true", "show_countries = false")
+    path.write_text(text, encoding="utf-8")
+    set_body(small_letter, "demo", BODY)
+    assert cli("withdraw", "demo", "b", "--date", "2024-04-01").exit_code == 0
+    assert cli("sign-individual", "demo", "Jane Roe", "--title", "Professor",
+               "--affiliation", "University of Oslo").exit_code == 0
+    golden("demo-by-name-withdrawn.txt", composed_text(small_letter))
+
+
+def test_compose_golden_nested_coalition(small_letter: Path, cli: Callable[..., object]) -> None:
+    assert cli("add-org", "Epsilon Group", "--id", "f").exit_code == 0
+    assert cli("add-coalition", "Outer Network", "--id", "o", "--member", "f",
+               "--heading", "(on behalf of the following NGOs):").exit_code == 0
+    assert cli("withdraw", "demo", "k").exit_code == 0
+    assert cli("add-members", "o", "k").exit_code == 0
+    assert cli("sign", "demo", "o").exit_code == 0
+    set_body(small_letter, "demo", "{{ count }} organizations sign.\n\n{{ signatories }}\n")
+    golden("demo-nested.txt", composed_text(small_letter))
+
+
+def test_list_follows_body_when_placeholder_is_missing(small_letter: Path) -> None:
+    set_body(small_letter, "demo", "We sign.\n")
+    text = composed_text(small_letter)
+    assert text.index("We sign.") < text.index("Alpha Rights (Norway)")
+
+
+def test_names_are_data_not_template_code(workspace: Path, cli: Callable[..., object]) -> None:
+    assert cli("add-org", "{{ 7*7 }} Org", "--id", "j").exit_code == 0
+    assert cli("add-org", "{% raw %}x", "--id", "r").exit_code == 0
+    assert cli("new-letter", "x").exit_code == 0
+    assert cli("sign", "x", "j", "r").exit_code == 0
+    set_body(workspace, "x", "{% for o in organizations %}* {{ o.name }}\n{% endfor %}"
+             "\n{{ signatories }}\n")
+    text = composed_text(workspace, "x")
+    assert text.count("{{ 7*7 }} Org") == 2
+    assert "49" not in text
+    assert text.count("{% raw %}x") == 2
+
+
+def test_undefined_placeholder_names_file_and_line(small_letter: Path) -> None:
+    set_body(small_letter, "demo", "Fine line.\n\n{{ cuont }} organizations\n")
+    with pytest.raises(TemplateError) as err:
+        composed_text(small_letter)
+    message = str(err.value)
+    assert "cuont" in message
+    assert message.startswith("letters/demo/letter.md:")
+    path = small_letter / "letters" / "demo" / "letter.md"
+    line = path.read_text(encoding="utf-8").splitlines().index("{{ cuont }} organizations") + 1
+    assert message.startswith(f"letters/demo/letter.md:{line}:")
+
+
+def test_template_syntax_error_is_a_template_error(small_letter: Path) -> None:
+    set_body(small_letter, "demo", "{% if %}\n")
+    with pytest.raises(TemplateError, match=r"letter\.md:\d+: template error"):
+        composed_text(small_letter)
+
+
+def test_sandbox_refuses_unsafe_attribute_access(small_letter: Path) -> None:
+    set_body(small_letter, "demo", "{{ title.__class__.__mro__ }}\n")
+    with pytest.raises(TemplateError):
+        composed_text(small_letter)
+
+
+def test_no_wrap_keeps_long_lines(small_letter: Path) -> None:
+    set_body(small_letter, "demo", "word " * 40 + "\n\n{{ signatories }}\n")
+    assert max(len(line) for line in composed_text(small_letter, width=0).splitlines()) > 150
+    assert max(len(line) for line in composed_text(small_letter).splitlines()) <= 76
+
+
+def test_markdown_to_text_renders_structure_without_markup() -> None:
+    text = markdown_to_text("## Heading\n\nSome *em* and **strong** and `code`.\n\n"
+                            "1. one\n2. two\n\n> quoted\n\n---\n\n[x](https://x.org) "
+                            "<https://y.org>\n")
+    assert text == ("Heading\n-------\n\nSome em and strong and code.\n\n1. one\n2. two\n\n"
+                    "> quoted\n\n* * *\n\nx <https://x.org> https://y.org")

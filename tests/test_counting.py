@@ -1,0 +1,144 @@
+"""Counting: the four counts, coalitions expanded, withdrawals, order, duplicates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from signon.counting import build_list
+from signon.letter import FrontMatter, Letter, LetterText, Signature, SignatureRecord
+from signon.roster import Entry, Roster
+
+
+def org(eid: str, name: str | None = None, country: str = "") -> Entry:
+    return Entry(id=eid, name=name or eid.upper(), country=country)
+
+
+def coalition(eid: str, *members: str, counts: bool = False) -> Entry:
+    return Entry(id=eid, name=eid.upper(), kind="coalition", members=list(members), counts=counts)
+
+
+def letter(*ids: str, order: str = "signed", language: str = "en",
+           withdrawn: tuple[str, ...] = ()) -> Letter:
+    front = FrontMatter(title="T", language=language, order=order)
+    text = LetterText(path=Path("letter.md"), display="letters/t/letter.md", front=front,
+                      body="", body_line=8, front_line=2)
+    record = SignatureRecord(signatures=[
+        Signature(id=i, date="2024-01-01", withdrawn="2024-02-01" if i in withdrawn else "")
+        for i in ids])
+    return Letter(slug="t", folder=Path("letters/t"), main=text, record=record)
+
+
+def test_four_counts_with_a_coalition() -> None:
+    roster = Roster([org("a"), org("b"), org("c"), org("d"), coalition("k", "c", "d")])
+    result = build_list(letter("a", "b", "k"), roster)
+    assert result.counts.as_dict() == {"organizations": 4, "entries": 3, "names": 5,
+                                       "individuals": 0}
+
+
+def test_nested_coalitions_expand_recursively_and_counting_coalition_adds_itself() -> None:
+    roster = Roster([org("a"), org("b"), org("c"), coalition("inner", "b", "c", counts=True),
+                     coalition("outer", "a", "inner")])
+    result = build_list(letter("outer"), roster)
+    assert result.counts.organizations == 4  # a, b, c and the counting "inner"
+    assert result.counts.entries == 1
+    assert result.counts.names == 5  # outer, a, inner, b, c
+    depths = [(node.id, depth) for node, depth in result.walk()]
+    assert depths == [("outer", 0), ("a", 1), ("inner", 1), ("b", 2), ("c", 2)]
+
+
+def test_withdrawn_signatures_drop_out_of_list_and_counts() -> None:
+    roster = Roster([org("a"), org("b")])
+    result = build_list(letter("a", "b", withdrawn=("b",)), roster)
+    assert [n.id for n in result.entries] == ["a"]
+    assert result.counts.organizations == 1
+
+
+def test_same_org_directly_and_through_coalition_is_a_duplicate_counted_once() -> None:
+    roster = Roster([org("a"), org("b"), coalition("k", "a", "b")])
+    result = build_list(letter("a", "k"), roster)
+    assert result.counts.organizations == 2
+    assert result.counts.names == 4
+    assert result.duplicates == {"a": ["(top level)", "k"]}
+
+
+def test_unknown_ids_are_reported_not_counted() -> None:
+    result = build_list(letter("a", "ghost"), Roster([org("a")]))
+    assert result.unknown_ids == ["ghost"]
+    assert result.counts.entries == 1
+
+
+def test_cycle_is_cut_and_reported() -> None:
+    roster = Roster([org("a"), coalition("x", "a", "y"), coalition("y", "x")])
+    result = build_list(letter("x"), roster)
+    assert result.cycles == [["x", "y", "x"]]
+    assert result.counts.organizations == 1
+
+
+def test_order_by_name_uses_the_letters_language() -> None:
+    names = ["Zeta", "Östgruppen", "Alfa", "Ostra"]
+    roster = Roster([org(f"o{i}", n) for i, n in enumerate(names)])
+    ids = [f"o{i}" for i in range(len(names))]
+    swedish = [n.name for n in build_list(letter(*ids, order="name", language="sv"),
+                                          roster).entries]
+    english = [n.name for n in build_list(letter(*ids, order="name", language="en"),
+                                          roster).entries]
+    assert swedish == ["Alfa", "Ostra", "Zeta", "Östgruppen"]  # Ö after Z in Swedish
+    assert english == ["Alfa", "Östgruppen", "Ostra", "Zeta"]
+
+
+def test_order_by_name_polish() -> None:
+    names = ["Łódzkie Centrum", "Lubelska Fundacja", "Mazowiecka Grupa"]
+    roster = Roster([org(f"o{i}", n) for i, n in enumerate(names)])
+    result = build_list(letter("o2", "o0", "o1", order="name", language="pl"), roster)
+    assert [n.name for n in result.entries] == ["Lubelska Fundacja", "Łódzkie Centrum",
+                                                "Mazowiecka Grupa"]
+
+
+def test_order_by_country_puts_entries_without_country_last() -> None:
+    roster = Roster([org("a", "Alpha", "Poland"), org("b", "Beta"), org("c", "Gamma", "Norway"),
+                     org("d", "Delta", "Norway")])
+    result = build_list(letter("a", "b", "c", "d", order="country"), roster)
+    assert [n.name for n in result.entries] == ["Delta", "Gamma", "Alpha", "Beta"]
+
+
+def test_members_sorted_inside_coalitions_when_ordering_by_name() -> None:
+    roster = Roster([org("z", "Zulu"), org("a", "Alpha"), coalition("k", "z", "a")])
+    result = build_list(letter("k", order="name"), roster)
+    assert [c.name for c in result.entries[0].children] == ["Alpha", "Zulu"]
+
+
+@st.composite
+def rosters_and_letters(draw: st.DrawFn) -> tuple[Roster, Letter]:
+    n = draw(st.integers(min_value=1, max_value=25))
+    orgs = [org(f"o{i}") for i in range(n)]
+    coalitions = []
+    free = list(range(n))
+    for c in range(draw(st.integers(min_value=0, max_value=4))):
+        members = draw(st.lists(st.sampled_from(free), max_size=5, unique=True)) if free else []
+        free = [i for i in free if i not in members]
+        coalitions.append(coalition(f"c{c}", *[f"o{i}" for i in members]))
+    direct = draw(st.lists(st.sampled_from(free), unique=True)) if free else []
+    signed = [f"o{i}" for i in direct] + [c.id for c in coalitions]
+    signed = draw(st.permutations(signed))
+    withdrawn = tuple(draw(st.lists(st.sampled_from(signed), unique=True))) if signed else ()
+    return Roster([*orgs, *coalitions]), letter(*signed, withdrawn=withdrawn)
+
+
+@given(rosters_and_letters(), st.sampled_from(["signed", "name", "country"]))
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+def test_every_signed_not_withdrawn_org_appears_exactly_once(
+    case: tuple[Roster, Letter], order: str
+) -> None:
+    roster, the_letter = case
+    the_letter.main.front.order = order
+    result = build_list(the_letter, roster)
+    listed = [node.id for node, _ in result.walk() if not node.is_coalition]
+    expected: list[str] = []
+    for sig in the_letter.record.active():
+        expected += roster.expand(sig.id)
+    assert sorted(listed) == sorted(expected)
+    assert len(listed) == len(set(listed))
+    assert result.counts.organizations == len(set(expected))
