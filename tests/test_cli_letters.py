@@ -1,0 +1,185 @@
+"""Letter commands through the CLI: whole outputs and exit codes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from conftest import set_body
+
+Cli = Callable[..., Any]
+
+
+def test_new_letter_scaffold_composes_and_checks(workspace: Path, cli: Cli) -> None:
+    result = cli("new-letter", "appeal", "--title", "An appeal", "--date", "2024-05-01")
+    assert result.exit_code == 0
+    assert result.stdout == "created appeal/letter.md: edit the body, then `signon sign appeal ID…`\n"
+    text = (workspace / "letters" / "appeal" / "letter.md").read_text(encoding="utf-8")
+    assert text.startswith('+++\ntitle = "An appeal"\ndate = "2024-05-01"\nlanguage = "en"\n')
+    assert (workspace / "letters" / "appeal" / "signatures.toml").exists()
+    assert cli("check", "appeal").exit_code == 0
+    assert cli("new-letter", "appeal").exit_code == 3
+    assert cli("new-letter", "Bad Slug").exit_code == 3
+
+
+def test_sign_records_and_refuses_unknown_ids(small_letter: Path, cli: Cli) -> None:
+    record = small_letter / "letters" / "demo" / "signatures.toml"
+    before = record.read_bytes()
+    result = cli("sign", "demo", "a", "nope")
+    assert result.exit_code == 3
+    assert result.stderr == "error: unknown id 'nope'; see `signon orgs` for the ids\n"
+    assert record.read_bytes() == before
+    result = cli("sign", "demo", "a")
+    assert result.exit_code == 0
+    assert result.stdout == "demo: 0 signature(s) recorded\n"
+    assert result.stderr == "a had already signed demo\n"
+
+
+def test_sign_refuses_double_listing_through_a_coalition(small_letter: Path, cli: Cli) -> None:
+    assert cli("withdraw", "demo", "k").exit_code == 0
+    assert cli("sign", "demo", "c").exit_code == 0
+    result = cli("sign", "demo", "k")
+    assert result.exit_code == 3
+    assert "'c', which already signed (directly)" in result.stderr
+    assert cli("sign", "demo", "k", "--force").exit_code == 0
+    check = cli("check", "demo", "--json")
+    assert check.exit_code == 1
+    codes = [f["code"] for f in json.loads(check.stdout)["findings"]]
+    assert codes == ["duplicate-signatory"]
+
+
+def test_withdraw_keeps_the_record(small_letter: Path, cli: Cli) -> None:
+    result = cli("withdraw", "demo", "b", "--date", "2024-04-01")
+    assert (result.exit_code, result.stdout) == (0, "demo: 1 signature(s) withdrawn\n")
+    record = (small_letter / "letters" / "demo" / "signatures.toml").read_text(encoding="utf-8")
+    assert '{ id = "b", date = "2024-03-02", withdrawn = "2024-04-01" }' in record
+    assert cli("withdraw", "demo", "b").exit_code == 3
+    assert cli("withdraw", "demo", "zz").exit_code == 3
+    counts = json.loads(cli("check", "demo", "--json").stdout)["counts"]
+    assert counts == {"organizations": 4, "entries": 2, "names": 5, "individuals": 0}
+    # signing again renews the signature
+    assert cli("sign", "demo", "b").stdout == "demo: 0 signature(s) recorded, 1 renewed after withdrawal\n"
+
+
+def test_individuals_counted_apart(small_letter: Path, cli: Cli) -> None:
+    assert cli("sign-individual", "demo", "Jane Roe", "--title", "Professor").exit_code == 0
+    assert cli("sign-individual", "demo", "jane  roe").exit_code == 3
+    assert cli("withdraw", "demo", "--individual", "Jane Roe").exit_code == 0
+    assert cli("sign-individual", "demo", "Ivan Petrov").exit_code == 0
+    counts = json.loads(cli("check", "demo", "--json").stdout)["counts"]
+    assert counts["individuals"] == 1
+    assert counts["organizations"] == 5
+
+
+def test_letters_json_and_table(small_letter: Path, cli: Cli) -> None:
+    set_body(small_letter, "demo", "Six organizations sign.\n\n{{ signatories }}\n")
+    result = cli("letters", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == [{"letter": "demo", "title": "Demo letter", "ok": False,
+                                          "counts": {"organizations": 5, "entries": 3, "names": 6,
+                                                     "individuals": 0}}]
+    table = cli("letters").stdout
+    assert "demo" in table and "1 error(s)" in table
+
+
+def test_check_text_output_whole(small_letter: Path, cli: Cli) -> None:
+    set_body(small_letter, "demo", "More than 4 organizations sign.\n\n{{ signatories }}\n")
+    result = cli("check", "demo")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "✓ demo: 5 organizations, 3 entries, 6 names, 0 individuals\n"
+        "  claim letters/demo/letter.md:14 'More than 4 organizations' → 5 organizations holds\n"
+    )
+
+
+def test_check_json_shape_and_exit_code_on_mismatch(small_letter: Path, cli: Cli) -> None:
+    set_body(small_letter, "demo", "Seventy-eight NGOs sign.\n\n{{ signatories }}\n")
+    result = cli("check", "demo", "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["letter"] == "demo" and data["ok"] is False
+    claim = data["claims"][0]
+    assert {k: claim[k] for k in ("text", "value", "qualifier", "rule", "counted", "ok", "line")} \
+        == {"text": "Seventy-eight NGOs", "value": 78, "qualifier": "exact",
+            "rule": "organizations", "counted": 5, "ok": False, "line": 14}
+    finding = data["findings"][0]
+    assert finding["code"] == "claim-mismatch" and finding["severity"] == "error"
+    assert finding["line"] == 14
+    assert "letters/demo/letter.md:14" in finding["message"]
+
+
+def test_check_front_matter_claim(small_letter: Path, cli: Cli) -> None:
+    path = small_letter / "letters" / "demo" / "letter.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("# claim = 78", "claim = 78"),
+                    encoding="utf-8")
+    data = json.loads(cli("check", "demo", "--json").stdout)
+    assert [(c["value"], c["ok"]) for c in data["claims"]] == [(78, False)]
+
+
+def test_check_warnings_fail_only_with_strict(small_letter: Path, cli: Cli) -> None:
+    assert cli("add-coalition", "Empty House", "--id", "empty").exit_code == 0
+    assert cli("sign", "demo", "empty").exit_code == 0
+    assert cli("check", "demo").exit_code == 0
+    result = cli("check", "demo", "--strict", "--json")
+    assert result.exit_code == 1
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["empty-coalition"]
+
+
+def test_check_possible_duplicate_and_mixed_script(small_letter: Path, cli: Cli) -> None:
+    # "Аlpha" below starts with a Cyrillic А.
+    assert cli("add-org", "Аlpha Group", "--id", "mixed").exit_code == 0
+    assert cli("add-org", "Alpha Rights Norway", "--id", "a2", "--alias", "Alpha Rights",
+               "--force").exit_code == 0
+    assert cli("sign", "demo", "mixed", "a2").exit_code == 0
+    data = json.loads(cli("check", "demo", "--json").stdout)
+    codes = sorted(f["code"] for f in data["findings"])
+    assert codes == ["mixed-script", "possible-duplicate"]
+    assert data["ok"] is True
+
+
+def test_check_unknown_id_in_record(small_letter: Path, cli: Cli) -> None:
+    record = small_letter / "letters" / "demo" / "signatures.toml"
+    record.write_text('[[signatures]]\nid = "a"\n\n[[signatures]]\nid = "ghost"\n',
+                      encoding="utf-8")
+    data = json.loads(cli("check", "demo", "--json").stdout)
+    assert [f["code"] for f in data["findings"]] == ["unknown-id"]
+
+
+def test_check_template_error_is_a_finding(small_letter: Path, cli: Cli) -> None:
+    set_body(small_letter, "demo", "{{ cuont }} organizations\n")
+    result = cli("check", "demo")
+    assert result.exit_code == 1
+    assert "template-error" in result.stdout and "cuont" in result.stdout
+
+
+def test_compose_output_file_and_errors(small_letter: Path, cli: Cli, tmp_path: Path) -> None:
+    set_body(small_letter, "demo", "{{ count }} organizations.\n\n{{ signatories }}\n")
+    out = tmp_path / "letter.txt"
+    result = cli("compose", "demo", "-o", str(out))
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8") == cli("compose", "demo").stdout
+    assert cli("compose", "nope").exit_code == 3
+    set_body(small_letter, "demo", "{{ nope }}\n")
+    result = cli("compose", "demo")
+    assert result.exit_code == 4
+    assert result.stderr.startswith("error: letters/demo/letter.md:")
+
+
+def test_broken_front_matter_exits_4_with_position(small_letter: Path, cli: Cli) -> None:
+    path = small_letter / "letters" / "demo" / "letter.md"
+    path.write_text('+++\ntitle = "x"\ndate = = 1\n+++\nbody\n', encoding="utf-8")
+    result = cli("compose", "demo")
+    assert result.exit_code == 4
+    assert result.stderr.startswith("error: letters/demo/letter.md:3:")
+    path.write_text("no front matter\n", encoding="utf-8")
+    assert cli("check", "demo").exit_code == 4
+
+
+def test_show_lists_letters_signed_via_coalition(small_letter: Path, cli: Cli) -> None:
+    data = json.loads(cli("show", "c", "--json").stdout)
+    assert data["letters"] == ["demo"]
+    assert data["coalitions"] == ["k"]
+    assert data["signatures"] == [{"letter": "demo", "via": "k", "date": "2024-03-02",
+                                   "withdrawn": None}]
