@@ -170,13 +170,24 @@ def compose_letter(letter: Letter, roster: Roster, *, language: str | None = Non
 
 
 def entry_label(node: Node, show_countries: bool) -> str:
-    """How a name is printed: "Name (Country)", coalitions with their heading phrase."""
+    """How a name is printed: "Name (Country)", coalitions with their heading phrase.
+
+    The country is left out where the name already says it ("…, Lithuania") and for a
+    member in its coalition's country, as coordinators write the list by hand.
+    """
     label = node.name
-    if show_countries and node.country and node.country.casefold() not in label.casefold():
-        label = f"{label} ({node.country})"
+    country = node.country
+    if (show_countries and country and country != node.parent_country
+            and not _names_country(label, country)):
+        label = f"{label} ({country})"
     if node.is_coalition:
         label = f"{label} ({node.heading}):"
     return label
+
+
+def _names_country(name: str, country: str) -> bool:
+    # Whole words only: "Belarusian Association" does not say "Belarus", "Woman" not "Oman".
+    return re.search(rf"(?<!\w){re.escape(country)}(?!\w)", name, re.IGNORECASE) is not None
 
 
 def individual_label(person: Individual) -> str:

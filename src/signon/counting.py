@@ -31,6 +31,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     signature: Signature | None = None  # top-level entries only
     parent: str = ""  # id of the coalition this node is printed under
+    parent_country: str = ""  # that coalition's country: a member in the same one needs no suffix
 
     @property
     def is_coalition(self) -> bool:
@@ -132,9 +133,10 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
 
 
 def _node(entry: Entry, roster: Roster, lang: str, *, path: tuple[str, ...],
-          cycles: list[list[str]], parent: str = "") -> Node:
+          cycles: list[list[str]], parent: Entry | None = None) -> Node:
     node = Node(id=entry.id, name=entry.display_name(lang), kind=entry.kind,
-                country=entry.country, parent=parent)
+                country=entry.country, parent=parent.id if parent else "",
+                parent_country=parent.country if parent else "")
     if entry.is_coalition:
         node.heading = entry.heading_phrase
         node.counts = entry.counts
@@ -147,7 +149,7 @@ def _node(entry: Entry, roster: Roster, lang: str, *, path: tuple[str, ...],
             if child is None:
                 continue  # reported by check as unknown-id in the roster
             node.children.append(_node(child, roster, lang, path=inner, cycles=cycles,
-                                       parent=entry.id))
+                                       parent=entry))
     return node
 
 
