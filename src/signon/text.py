@@ -19,6 +19,10 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 # as something other than what it is (the "Trojan Source" trick).
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 _SPACE_RUN = re.compile(r"\s+")
+# Apostrophes join the parts of a word ("Women's", "Обʼєднання"); fold drops them.
+_APOSTROPHES = dict.fromkeys(map(ord, "'\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\uff07"), None)
+# Invisible characters trimmed from the ends of a stored value, like whitespace.
+_EDGE_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 MAX_LENGTHS = {
     "name": 300,
@@ -38,29 +42,47 @@ MAX_LENGTHS = {
 
 
 def nfc(text: str) -> str:
-    """The storage form: NFC, outer whitespace trimmed, otherwise as typed."""
-    return unicodedata.normalize("NFC", text).strip()
+    """The storage form: NFC, outer whitespace and zero-width spaces trimmed, else as typed."""
+    text = unicodedata.normalize("NFC", text)
+    while True:
+        trimmed = text.strip().strip(_EDGE_INVISIBLE)
+        if trimmed == text:
+            return text
+        text = trimmed
 
 
 def fold(text: str) -> str:
-    """The comparison form of a name: two names that fold equal are likely the same."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).casefold()
-    # Punctuation and symbols (quotes of every style, dashes, dots, brackets) become
-    # spaces so that "B.a.B.e." matches "BaBe " only by its letters and digits.
-    out = [
-        ch if (ch.isalnum() or ch.isspace()) else " "
-        for ch in unicodedata.normalize("NFC", text)
-    ]
+    """The comparison form of a name: two names that fold equal are likely the same.
+
+    NFKC (so full-width letters, ligatures and the no-break space become their
+    plain forms), invisible characters removed, case folded; apostrophes of every
+    style are dropped ("Women's" = "Womens", "O’Brien" = "OBrien") and every other
+    punctuation mark or symbol (quotes, dashes, dots, brackets) separates words, so
+    "Alpha-Rights" = "Alpha Rights" = "«Alpha Rights»".  Letters, digits and
+    combining marks (the vowel signs of Devanagari, Arabic harakat) are kept.
+    """
+    text = unicodedata.normalize("NFKC", text.translate(_APOSTROPHES))
+    text = text.translate(_INVISIBLE).translate(_APOSTROPHES).casefold()
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch.isalnum() or ch.isspace() or unicodedata.category(ch).startswith("M"):
+            out.append(ch)
+        else:
+            out.append(" ")
     return _SPACE_RUN.sub(" ", "".join(out)).strip()
 
 
 def validate(field: str, value: str, *, multiline: bool = False) -> str:
     """Return the storage form of ``value`` or raise :class:`RefusedInput` naming the problem.
 
-    Refuses control characters (tab and newline are allowed only in multi-line
-    fields such as notes), lone surrogates (undecodable bytes from the shell),
-    bidi override characters, and lengths no real name has.
+    Refuses control characters and line or paragraph separators (newline and tab
+    are allowed only in multi-line fields such as notes, where Windows line ends
+    become plain ones), lone surrogates (undecodable bytes from the shell), bidi
+    override characters, and lengths no real name has.  A name or alias must hold
+    at least one letter or digit.  Positions in messages count characters from 1.
     """
+    if multiline:
+        value = value.replace("\r\n", "\n")
     for pos, ch in enumerate(value, start=1):
         code = ord(ch)
         if 0xD800 <= code <= 0xDFFF:
@@ -73,10 +95,13 @@ def validate(field: str, value: str, *, multiline: bool = False) -> str:
                 f"{field}: position {pos} holds the invisible bidi control U+{code:04X}, "
                 "which can make text display as something it is not; retype the value without it"
             )
-        if unicodedata.category(ch) == "Cc" and not (multiline and ch in "\n\t"):
+        category = unicodedata.category(ch)
+        if (category == "Cc" or category in ("Zl", "Zp")) and not (multiline and ch in "\n\t"):
+            kind = "control character" if category == "Cc" else "line separator"
             raise RefusedInput(
-                f"{field}: position {pos} holds the control character U+{code:04X}; "
+                f"{field}: position {pos} holds the {kind} U+{code:04X}; "
                 "retype the value without it"
+                + (" (only notes may span several lines)" if ch in "\n\r\u2028\u2029" else "")
             )
     stored = nfc(value)
     limit = MAX_LENGTHS.get(field.split("[")[0], 300)
@@ -85,8 +110,13 @@ def validate(field: str, value: str, *, multiline: bool = False) -> str:
             f"{field}: {len(stored)} characters is longer than the {limit} allowed; "
             "shorten it (put longer remarks in notes)"
         )
-    if not stored and field in ("name", "alias"):
-        raise RefusedInput(f"{field}: must not be empty; give the organization's name")
+    if field.split("[")[0] in ("name", "alias"):
+        if not stored:
+            raise RefusedInput(f"{field}: must not be empty; give the organization's name")
+        if not fold(stored):
+            raise RefusedInput(
+                f"{field}: {stored!r} holds no letter or digit; give the organization's name"
+            )
     return stored
 
 
@@ -115,16 +145,50 @@ def check_id(value: str) -> str:
     return value
 
 
+# Scripts that one word may legitimately combine: Japanese writes kanji and kana
+# together, Korean mixes hangul and hanja, Chinese may annotate with bopomofo.
+_SCRIPT_FAMILIES = (
+    frozenset({"Han", "Hiragana", "Katakana"}),
+    frozenset({"Han", "Hangul"}),
+    frozenset({"Han", "Bopomofo"}),
+)
+# Characters with a script of their own in the Unicode name but none in use
+# (modifier letters such as the Ukrainian apostrophe U+02BC, the kana length mark).
+_NEUTRAL = frozenset({"Common", "Inherited", "Unknown"})
+
+
+def _script_of(ch: str) -> str:
+    """The Unicode script of a letter ("Latin", "Cyrillic", "Han"…), via ICU when present."""
+    try:
+        import icu  # pyicu-wheels: the real Script property
+    except ImportError:  # pragma: no cover - a dependency; the fallback reads character names
+        return _script_from_name(ch)
+    return str(icu.Script.getScript(ord(ch)).getName()).replace("_", " ")
+
+
+_NAME_SCRIPTS = {"CJK": "Han", "HIRAGANA": "Hiragana", "KATAKANA": "Katakana",
+                 "HANGUL": "Hangul", "BOPOMOFO": "Bopomofo", "MODIFIER": "Common",
+                 "KATAKANA-HIRAGANA": "Common"}
+
+
+def _script_from_name(ch: str) -> str:
+    try:
+        name = unicodedata.name(ch)
+    except ValueError:
+        return "Unknown"
+    words = name.split(" ")
+    first = words[1] if words[0] in ("FULLWIDTH", "HALFWIDTH") and len(words) > 1 else words[0]
+    return _NAME_SCRIPTS.get(first, first.title())
+
+
 def scripts(text: str) -> set[str]:
-    """The scripts (Latin, Cyrillic, Greek, Arabic…) of the letters in ``text``."""
+    """The scripts ("Latin", "Cyrillic", "Greek", "Arabic"…) of the letters in ``text``."""
     found: set[str] = set()
     for ch in text:
         if ch.isalpha():
-            try:
-                name = unicodedata.name(ch)
-            except ValueError:
-                continue
-            found.add(name.split(" ", 1)[0])
+            script = _script_of(ch)
+            if script not in _NEUTRAL:
+                found.add(script)
     return found
 
 
@@ -134,11 +198,12 @@ def mixed_script_words(text: str) -> list[str]:
     Checked per word, because a name may legitimately hold a Latin and a
     Cyrillic part ("Центр … "СІМ"" is Cyrillic throughout, but "Centre СІМ"
     is two honest words); a single word in two scripts is almost always a
-    look-alike substitution or a typing accident.
+    look-alike substitution or a typing accident.  Scripts that are written
+    together (Japanese kanji and kana, Korean hangul and hanja) are not mixed.
     """
     bad = []
-    for word in re.findall(r"\w+", text):
+    for word in re.findall(r"[\w\u02bc\u2019']+", text):
         found = scripts(word)
-        if len(found) > 1 and not found <= {"LATIN", "DIGIT"}:
+        if len(found) > 1 and not any(found <= family for family in _SCRIPT_FAMILIES):
             bad.append(word)
     return bad
