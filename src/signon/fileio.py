@@ -25,7 +25,10 @@ except ImportError:  # pragma: no cover - tomli is a dependency; tomllib is the 
     import tomllib as _toml  # type: ignore[no-redef]
 
 DEFAULT_LOCK_TIMEOUT = 30.0
-_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.M)
+# A git conflict always has both an opening and a closing marker line; a lone
+# "=======" is also a Markdown heading underline and must not be taken for one.
+_CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.M)
+_CONFLICT_END = re.compile(r"^>{7}(?: |$)", re.M)
 
 
 def lock_timeout() -> float:
@@ -65,14 +68,54 @@ def read_text(path: Path, *, display: str | None = None) -> str:
             f"{shown}:{line}:{col}: the file is not UTF-8 (byte 0x{data[err.start]:02X}); "
             "save it as UTF-8 and run the command again"
         ) from None
-    conflict = _CONFLICT.search(text)
-    if conflict:
-        line, col = _position(text, conflict.start())
+    start = _CONFLICT_START.search(text)
+    if start and _CONFLICT_END.search(text, start.end()):
+        line, col = _position(text, start.start())
         raise WorkspaceFileError(
-            f"{shown}:{line}:{col}: unresolved git merge conflict marker "
-            f"{conflict.group(1)!r}; resolve the conflict, remove the markers and run again"
+            f"{shown}:{line}:{col}: unresolved git merge conflict (a '<<<<<<<' marker line); "
+            "resolve the conflict, remove the marker lines and run the command again"
         )
     return text
+
+
+# tomli's messages, said the way a person editing the file understands them.
+_TOML_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^Cannot declare \((.*)\) twice$"),
+     "the table [{0}] appears twice (a duplicate id); merge the two tables or rename one"),
+    (re.compile(r"^Cannot (?:overwrite a value|mutate immutable namespace)"),
+     "a key is set twice in the same table; delete one of the two lines"),
+    (re.compile(r"^Cannot redefine namespace \((.*)\)$"),
+     "[{0}] is defined twice (a duplicate id or key); merge the two definitions"),
+    (re.compile(r"^Expected ']' at the end of a table declaration"),
+     "a table header is not closed; end it with ']' as in [orgs.ID]"),
+    (re.compile(r"^Illegal character '\\n'"),
+     "a string is not closed before the end of the line; add the closing quote"),
+    (re.compile(r"^Unterminated string"),
+     "a string is never closed; add the closing quote"),
+    (re.compile(r"^Invalid statement"),
+     "this line is neither key = value nor a [table] header; fix or delete it"),
+    (re.compile(r"^Invalid value"),
+     'a value is not valid TOML; put text in quotes, e.g. name = "…"'),
+)
+
+
+def _friendly(what: str) -> str:
+    for pattern, hint in _TOML_HINTS:
+        m = pattern.match(what)
+        if m:
+            return hint.format(*(_dotted(g) for g in m.groups()))
+    return f"{what[:1].lower()}{what[1:]}; fix the TOML on that line"
+
+
+def _dotted(parts_repr: str) -> str:
+    """``'orgs', 'a.b'`` (a tuple's repr, as tomli prints it) as the header ``orgs."a.b"``."""
+    import ast
+
+    try:
+        parts = ast.literal_eval(f"({parts_repr},)")
+    except (ValueError, SyntaxError):
+        return parts_repr
+    return ".".join(p if re.fullmatch(r"[A-Za-z0-9_-]+", p) else f'"{p}"' for p in parts)
 
 
 def parse_toml(text: str, *, display: str) -> dict[str, Any]:
@@ -86,8 +129,9 @@ def parse_toml(text: str, *, display: str) -> dict[str, Any]:
             m = re.search(r"line (\d+), column (\d+)", str(err))
             line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
             what = re.sub(r"\s*\(at line.*\)$", "", what)
-        hint = "fix that line (a duplicate id or key is a common cause) and run again"
-        raise WorkspaceFileError(f"{display}:{line}:{col}: {what}; {hint}") from None
+        raise WorkspaceFileError(
+            f"{display}:{line}:{col}: {_friendly(what)}, then run the command again"
+        ) from None
 
 
 def load_toml(path: Path, *, display: str | None = None) -> tuple[dict[str, Any], str]:
@@ -138,7 +182,9 @@ def find_comment(text: str) -> tuple[int, int] | None:
                 if text[end] == ch and not (ch == '"' and _escaped(text, end)):
                     break
                 end += 1
-            i = end + 1
+            # past the closing quote; an unclosed string ends at the line end, which
+            # the loop then counts
+            i = end + 1 if end < n and text[end] == ch else end
         else:
             i += 1
     return None
@@ -156,6 +202,8 @@ def _escaped(text: str, pos: int) -> bool:
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new file, never half."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    if path.is_symlink():  # replace the file the link points to, not the link
+        path = path.resolve()
     folder = path.parent
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -190,24 +238,101 @@ def atomic_write(path: Path, data: str | bytes) -> None:
                 os.unlink(tmp_name)
 
 
+def lock_path(path: Path) -> Path:
+    """The lock file that guards ``path``: a hidden sibling, ``.NAME.lock``."""
+    return path.with_name(f".{path.name}.lock")
+
+
+# Locks this process holds, per (lock file, thread): a command that already holds
+# the lock may take it again (nested helpers) without waiting for itself.
+_HELD: dict[tuple[str, int], int] = {}
+
+
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold the workspace's write lock for ``path`` (a sibling ``.lock`` file)."""
-    from filelock import FileLock, Timeout  # only writing commands pay for it
+    """Hold the workspace's write lock for ``path`` (a sibling ``.lock`` file).
 
-    lock_path = path.with_name(f".{path.name}.lock")
+    Waits up to ``SIGNON_LOCK_TIMEOUT`` seconds (default 30) for another signon
+    command to finish, then fails with exit 5.  POSIX ``flock`` is used directly
+    (it is released by the kernel if a command dies, and costs nothing to import);
+    elsewhere the ``filelock`` package does the same.
+    """
+    import threading
+
+    lock_file = lock_path(path)
+    key = (os.path.abspath(lock_file), threading.get_ident())
+    if key in _HELD:
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
     timeout = lock_timeout()
-    lock = FileLock(str(lock_path), timeout=timeout)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise IOFailure(
-            f"another signon command has held the lock on {path.name} for {timeout:g} s; "
-            "wait for it to finish (or set SIGNON_LOCK_TIMEOUT) and run again"
-        ) from None
-    except OSError as err:
-        raise IOFailure(f"cannot lock {path.name}: {err.strerror}; check permissions") from None
+    release = _acquire(lock_file, path.name, timeout)
+    _HELD[key] = 1
     try:
         yield
     finally:
-        lock.release()
+        del _HELD[key]
+        release()
+
+
+def _timed_out(name: str, timeout: float) -> IOFailure:
+    return IOFailure(
+        f"another signon command has held the lock on {name} for {timeout:g} s; "
+        "wait for it to finish (or raise SIGNON_LOCK_TIMEOUT) and run the command again"
+    )
+
+
+def _acquire(lock_file: Path, name: str, timeout: float) -> Any:
+    """Take the lock; returns the function that releases it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return _acquire_filelock(lock_file, name, timeout)
+    import time
+
+    try:
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as err:
+        raise IOFailure(
+            f"cannot create the lock file {lock_file.name} beside {name}: {err.strerror}; "
+            "check that the workspace folder is writable"
+        ) from None
+    deadline = time.monotonic() + max(timeout, 0.0)
+    delay = 0.005
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if timeout >= 0 and time.monotonic() >= deadline:
+                os.close(fd)
+                raise _timed_out(name, timeout) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+        except OSError as err:
+            os.close(fd)
+            raise IOFailure(f"cannot lock {name}: {err.strerror}; check permissions") from None
+
+    def release() -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+    return release
+
+
+def _acquire_filelock(lock_file: Path, name: str, timeout: float) -> Any:  # pragma: no cover
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(lock_file), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise _timed_out(name, timeout) from None
+    except OSError as err:
+        raise IOFailure(f"cannot lock {name}: {err.strerror}; check permissions") from None
+    return lock.release
