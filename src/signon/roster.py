@@ -19,6 +19,7 @@ table per entry, so that a change is a small git diff)::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,84 +117,116 @@ class Entry:
         return table
 
 
-def _entry_from_toml(eid: str, kind: Kind, table: Any, display: str) -> Entry:
-    where = f"{display}: [{'coalitions' if kind == 'coalition' else 'orgs'}.{eid}]"
+def _header_line(text: str | None, table: str, eid: str) -> int | None:
+    """The line of ``[table.eid]`` in ``text``, for messages (None when not found)."""
+    if not text:
+        return None
+    key = re.escape(eid) if re.fullmatch(r"[A-Za-z0-9_-]+", eid) else None
+    quoted = "[\"']" + re.escape(eid) + "[\"']"
+    pattern = rf"^[ \t]*\[[ \t]*{table}[ \t]*\.[ \t]*(?:{quoted}{'|' + key if key else ''})[ \t]*\]"
+    m = re.search(pattern, text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _entry_from_toml(eid: str, kind: Kind, table: Any, display: str,
+                     text: str | None = None) -> Entry:
+    section = "coalitions" if kind == "coalition" else "orgs"
+    line = _header_line(text, section, eid)
+    where = f"{display}:{line}: [{section}.{eid}]" if line else f"{display}: [{section}.{eid}]"
+    fix = "; fix it in orgs.toml and run the command again"
     if not isinstance(table, dict):
-        raise WorkspaceFileError(f"{where} is not a table; write it as [orgs.ID] with name = \"…\"")
+        raise WorkspaceFileError(
+            f"{where} is not a table; write it as [{section}.{eid}] followed by name = \"…\""
+        )
     name = table.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise WorkspaceFileError(f"{where} has no name; add name = \"…\" to it")
+        raise WorkspaceFileError(f"{where} has no name; add name = \"…\" to it and run again")
     entry = Entry(id=eid, name=name, kind=kind)
+    known = _COALITION_KEYS if kind == "coalition" else _ORG_KEYS
     for key, value in table.items():
         if key == "name":
             continue
-        if key in _TEXT_FIELDS:
+        if key == "members" and kind != "coalition":
+            raise WorkspaceFileError(
+                f"{where} has members but is not a coalition; move it under [coalitions.{eid}] "
+                "and run again"
+            )
+        if key not in known:
+            # Kept as found (and written back): fields added by hand or by a newer
+            # signon, and coalition-only keys on an organization, are never dropped.
+            entry.extra[key] = value
+        elif key in _TEXT_FIELDS:
             if not isinstance(value, str):
-                raise WorkspaceFileError(f"{where}: {key} must be a string")
+                raise WorkspaceFileError(f"{where}: {key} must be a string{fix}")
             setattr(entry, key, value)
         elif key in ("aliases", "tags", "members"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise WorkspaceFileError(f"{where}: {key} must be a list of strings")
-            if key == "members" and kind != "coalition":
-                raise WorkspaceFileError(
-                    f"{where} has members but is not a coalition; move it under [coalitions.{eid}]"
-                )
+                raise WorkspaceFileError(f"{where}: {key} must be a list of strings{fix}")
             setattr(entry, key, list(value))
         elif key == "names":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                raise WorkspaceFileError(f"{where}: names must map language codes to names")
+                raise WorkspaceFileError(
+                    f"{where}: names must map language codes to names (be = \"…\"){fix}"
+                )
             entry.names = dict(value)
         elif key == "counts":
             if not isinstance(value, bool):
-                raise WorkspaceFileError(f"{where}: counts must be true or false")
+                raise WorkspaceFileError(f"{where}: counts must be true or false{fix}")
             entry.counts = value
-        else:
-            entry.extra[key] = value
     return entry
 
 
 class Roster:
     """All entries of ``orgs.toml`` in memory, with the lookups the commands need."""
 
-    def __init__(self, entries: Iterable[Entry] = (), retired: Iterable[str] = ()) -> None:
+    def __init__(self, entries: Iterable[Entry] = (), retired: Iterable[str] = (),
+                 extra: dict[str, Any] | None = None) -> None:
         self.entries: dict[str, Entry] = {}
         for entry in entries:
             self.entries[entry.id] = entry
         self.retired: set[str] = set(retired)
+        # Top-level keys signon does not know, kept and written back unchanged.
+        self.extra: dict[str, Any] = dict(extra or {})
         self._fold_index: dict[str, list[tuple[str, str]]] | None = None
 
     # -- reading -----------------------------------------------------------
     @classmethod
-    def from_toml(cls, data: dict[str, Any], *, display: str = "orgs.toml") -> Roster:
+    def from_toml(cls, data: dict[str, Any], *, display: str = "orgs.toml",
+                  text: str | None = None) -> Roster:
+        """The roster in parsed ``orgs.toml`` data (``text``, when given, locates errors)."""
         entries: list[Entry] = []
         seen: set[str] = set()
         for table, kind in (("orgs", "organization"), ("coalitions", "coalition")):
             section = data.get(table, {})
             if not isinstance(section, dict):
-                raise WorkspaceFileError(f"{display}: [{table}] must be a table of entries")
+                raise WorkspaceFileError(
+                    f"{display}: {table} must be a table of entries ([{table}.ID] headers); "
+                    "fix it and run the command again"
+                )
             for eid, body in section.items():
                 if eid in seen:
                     raise WorkspaceFileError(
                         f"{display}: id {eid!r} is both an organization and a coalition; "
-                        "rename one of them"
+                        "rename one of them and run the command again"
                     )
                 seen.add(eid)
-                entries.append(_entry_from_toml(eid, kind, body, display))  # type: ignore[arg-type]
+                entries.append(_entry_from_toml(eid, kind, body, display, text))  # type: ignore[arg-type]
         retired = data.get("retired_ids", [])
-        if not isinstance(retired, list):
-            raise WorkspaceFileError(f"{display}: retired_ids must be a list of ids")
-        return cls(entries, retired)
+        if not isinstance(retired, list) or not all(isinstance(r, str) for r in retired):
+            raise WorkspaceFileError(
+                f"{display}: retired_ids must be a list of ids in quotes; fix it and run again"
+            )
+        extra = {k: v for k, v in data.items() if k not in ("orgs", "coalitions", "retired_ids")}
+        return cls(entries, retired, extra)
 
     def to_toml(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
         if self.retired:
             data["retired_ids"] = sorted(self.retired)
-        orgs = {e.id: e.to_toml() for e in sorted(self.entries.values(), key=lambda e: e.id)
-                if not e.is_coalition}
-        coalitions = {e.id: e.to_toml() for e in sorted(self.entries.values(), key=lambda e: e.id)
-                      if e.is_coalition}
-        data["orgs"] = orgs
-        data["coalitions"] = coalitions
+        data.update(self.extra)
+        ordered = sorted(self.entries.values(), key=lambda e: e.id)
+        data["orgs"] = {e.id: e.to_toml() for e in ordered if not e.is_coalition}
+        data["coalitions"] = {e.id: e.to_toml() for e in ordered if e.is_coalition}
         return data
 
     def dumps(self) -> str:
@@ -346,14 +379,20 @@ class Roster:
             )
         return eid
 
-    def refuse_duplicates(self, entry: Entry) -> None:
-        hits = [(e, m) for e, m in self.matches(entry.name, *entry.aliases) if e.id != entry.id]
-        if hits:
-            other, matched = hits[0]
-            raise RefusedInput(
-                f"{entry.name!r} looks like {other.id!r} ({matched!r}), already in the roster; "
-                f"use that id, or add it anyway with --force"
-            )
+    def refuse_duplicates(self, entry: Entry, names: Iterable[str] | None = None) -> None:
+        """Refuse ``entry`` if its name, aliases or translations (or ``names``) match another's."""
+        if names is None:
+            names = [entry.name, *entry.aliases, *entry.names.values()]
+        for name in names:
+            hits = [(e, m) for e, m in self.matches(name) if e.id != entry.id]
+            if hits:
+                other, matched = hits[0]
+                same = "" if matched == other.name else f" (as {matched!r})"
+                raise RefusedInput(
+                    f"{name!r} looks like {other.id!r}, {other.name!r}{same}, already in the "
+                    "roster; use that id, or run the command again with --force if they are "
+                    "different organizations"
+                )
 
     def add(self, entry: Entry, *, force: bool = False) -> Entry:
         if entry.id in self.entries:
@@ -371,7 +410,10 @@ class Roster:
     def _check_members(self, cid: str, members: Iterable[str]) -> None:
         for member in members:
             if member == cid:
-                raise RefusedInput(f"coalition {cid!r} cannot be a member of itself")
+                raise RefusedInput(
+                    f"coalition {cid!r} cannot be a member of itself; "
+                    f"leave {cid!r} out of the members"
+                )
             if member not in self.entries:
                 raise RefusedInput(f"member: {self.unknown_id_message(member)}")
 
@@ -388,7 +430,8 @@ class Roster:
         coalition = self.get(cid)
         if not coalition.is_coalition:
             raise RefusedInput(
-                f"{cid!r} is an organization, not a coalition; create one with `signon add-coalition`"
+                f"{cid!r} is an organization, not a coalition; "
+                "create a coalition with `signon add-coalition`"
             )
         self._check_members(cid, members)
         added = [m for m in dict.fromkeys(members) if m not in coalition.members]
@@ -399,7 +442,11 @@ class Roster:
     def remove_members(self, cid: str, members: list[str]) -> list[str]:
         coalition = self.get(cid)
         if not coalition.is_coalition:
-            raise RefusedInput(f"{cid!r} is an organization, not a coalition")
+            raise RefusedInput(
+                f"{cid!r} is an organization, not a coalition, so it has no members; "
+                "check the id with `signon show`"
+            )
+        members = list(dict.fromkeys(members))
         missing = [m for m in members if m not in coalition.members]
         if missing:
             raise RefusedInput(
@@ -413,15 +460,18 @@ class Roster:
         entry = self.get(eid)
         parents = [c.id for c in self.coalitions_of(eid)]
         letters = list(letters)
-        if parents or letters:
-            where = []
-            if parents:
-                where.append("coalition " + ", ".join(parents))
-            if letters:
-                where.append("letter " + ", ".join(letters))
+        if letters:
+            also = (" and is a member of coalition " + ", ".join(parents)) if parents else ""
             raise RefusedInput(
-                f"{eid!r} is still referred to by {' and '.join(where)}; "
-                "remove it there first (`signon remove-members`, `signon withdraw`)"
+                f"{eid!r} is named in the signatures of letter {', '.join(letters)}{also}; "
+                "a letter keeps every signature on record (withdrawals too), so the entry "
+                f"must stay — change it with `signon edit-org {eid}` instead"
+            )
+        if parents:
+            steps = " and ".join(f"`signon remove-members {c} {eid}`" for c in parents)
+            raise RefusedInput(
+                f"{eid!r} is a member of coalition {', '.join(parents)}; "
+                f"remove it there first with {steps}"
             )
         del self.entries[eid]
         self.retired.add(eid)
@@ -495,7 +545,8 @@ def edit_entry(entry: Entry, **changes: Any) -> list[str]:
         if key in ("aliases", "tags"):
             value = _unique(validate(key[:-1] if key == "aliases" else "tag", v) for v in value)
         elif key == "names":
-            value = {lang: validate("name", v) for lang, v in value.items()}
+            value = {check_language(lang): validate(f"name[{lang}]", v)
+                     for lang, v in value.items()}
         elif key == "counts":
             value = bool(value)
         elif key == "name":
@@ -507,15 +558,30 @@ def edit_entry(entry: Entry, **changes: Any) -> list[str]:
         else:
             value = validate(key, value, multiline=key == "notes")
         if key in ("heading", "counts") and not entry.is_coalition:
-            raise RefusedInput(f"--{key} applies to coalitions only; {entry.id!r} is an organization")
+            raise RefusedInput(
+                f"--{key} applies to coalitions only and {entry.id!r} is an organization; "
+                f"leave --{key} out"
+            )
         if getattr(entry, key) != value:
             setattr(entry, key, value)
             changed.append(key)
     return changed
 
 
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def check_language(code: str) -> str:
+    """A language code as in letter front matter: "be", "pl", "pt-BR", "sr-Latn"."""
+    if not _LANGUAGE.match(code):
+        raise RefusedInput(
+            f"{code!r} is not a language code; use a code such as be, pl or pt-BR"
+        )
+    return code
+
+
 def read_roster(path: Path, *, display: str = "orgs.toml") -> tuple[Roster, str]:
     from signon.fileio import load_toml
 
     data, text = load_toml(path, display=display)
-    return Roster.from_toml(data, display=display), text
+    return Roster.from_toml(data, display=display, text=text), text

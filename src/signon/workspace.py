@@ -40,7 +40,9 @@ class Workspace:
         return read_roster(self.roster_path, display=ROSTER_FILE)[0]
 
     @contextlib.contextmanager
-    def edit_roster(self, *, drop_comments: bool = False, dry_run: bool = False) -> Iterator[Roster]:
+    def edit_roster(
+        self, *, drop_comments: bool = False, dry_run: bool = False
+    ) -> Iterator[Roster]:
         """Lock, read the current roster, let the caller change it, write it back atomically.
 
         The roster is read under the lock so that concurrent commands each see
@@ -75,7 +77,9 @@ class Workspace:
         )
 
 
-def find_workspace(explicit: str | os.PathLike[str] | None = None, *, cwd: Path | None = None) -> Workspace:
+def find_workspace(
+    explicit: str | os.PathLike[str] | None = None, *, cwd: Path | None = None
+) -> Workspace:
     if explicit is None:
         explicit = os.environ.get("SIGNON_WORKSPACE") or None
     if explicit is not None:
@@ -109,7 +113,10 @@ def init_workspace(path: Path) -> Workspace:
         (root / LETTERS_DIR).mkdir(parents=True, exist_ok=True)
         with locked(roster):
             if roster.exists():  # lost a race with another init
-                raise RefusedInput(f"{roster} already exists; signon init never overwrites a roster")
+                raise RefusedInput(
+                    f"{roster} already exists; signon init never overwrites a roster — "
+                    "use that workspace, or choose another folder"
+                )
             atomic_write(roster, Roster().dumps())
         gitignore = root / ".gitignore"
         if not gitignore.exists():
