@@ -1,48 +1,88 @@
-"""Roster commands: init, add-org, add-coalition, add/remove-members, edit-org, remove-org, orgs, show."""
+"""Roster commands: init, add-org, add-coalition, add/remove-members, edit-org, remove-org,
+orgs, show."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 from signon.cli._common import app, get_console, print_json, say, state, ws
 from signon.roster import Entry, Roster, edit_entry, make_entry
 from signon.workspace import Workspace, init_workspace
 
-IdArg = Annotated[str, typer.Argument(help="Roster id (see `signon orgs`).", show_default=False)]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Add even if it looks like an existing "
-                                        "entry (same name or alias after normalization).")]
-CountryOpt = Annotated[str, typer.Option("--country", help="Country, e.g. Norway.")]
-AliasOpt = Annotated[list[str] | None, typer.Option("--alias", help="Another name or spelling "
+
+class PlainUsageCommand(TyperCommand):
+    """A command whose usage line reads ``add-org [OPTIONS] NAME`` (Typer prints ``{name}``)."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                var = param.metavar or (param.name or "").upper()
+                if param.nargs != 1 and not var.endswith("..."):
+                    var += "..."
+                pieces.append(var if param.required else f"[{var}]")
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(name: str | None = None) -> Callable[[F], F]:
+    """``@app.command`` with the plain usage line."""
+    return app.command(name, cls=PlainUsageCommand)
+
+
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Roster id (see `signon orgs`).",
+                                      show_default=False)]
+CoalitionArg = Annotated[str, typer.Argument(metavar="ID", help="The coalition's id.",
+                                             show_default=False)]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Go ahead even if the name looks like an "
+                                        "existing entry's (same name or alias after "
+                                        "normalization).")]
+CountryOpt = Annotated[str, typer.Option("--country", metavar="COUNTRY",
+                                         help="Country, e.g. Norway.")]
+AliasOpt = Annotated[list[str] | None, typer.Option("--alias", metavar="NAME",
+                                                    help="Another name or spelling "
                                                     "(repeat for several).", show_default=False)]
-IdOpt = Annotated[str | None, typer.Option("--id", help="The id to use (default: derived from "
-                                           "the name).", show_default=False)]
+IdOpt = Annotated[str | None, typer.Option("--id", metavar="ID", help="The id to use (default: "
+                                           "derived from the name).", show_default=False)]
+NoteOpt = Annotated[str, typer.Option("--note", metavar="TEXT", help="A remark kept in notes.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
-@app.command()
+@command()
 def init(
-    directory: Annotated[Path, typer.Argument(help="Folder for the new workspace.")] = Path("."),
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Folder for the new workspace "
+                                              "(default: the current folder).",
+                                              show_default=False)] = Path("."),
 ) -> None:
     """Create a workspace: DIR/orgs.toml and DIR/letters/ (never overwrites)."""
     workspace = init_workspace(directory)
     say(f"created workspace {workspace.root} (orgs.toml, letters/)")
 
 
-@app.command("add-org")
+@command("add-org")
 def add_org(
-    name: Annotated[str, typer.Argument(help="The organization's name, as it should be printed.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The organization's name, as it "
+                                        "should be printed.", show_default=False)],
     id: IdOpt = None,
     country: CountryOpt = "",
-    city: Annotated[str, typer.Option("--city", help="City.")] = "",
-    acronym: Annotated[str, typer.Option("--acronym", help="Acronym, e.g. IPHR.")] = "",
+    city: Annotated[str, typer.Option("--city", metavar="CITY", help="City.")] = "",
+    acronym: Annotated[str, typer.Option("--acronym", metavar="TEXT",
+                                         help="Acronym, e.g. IPHR.")] = "",
     alias: AliasOpt = None,
-    email: Annotated[str, typer.Option("--email", help="Contact e-mail.")] = "",
-    website: Annotated[str, typer.Option("--website", help="Website.")] = "",
-    note: Annotated[str, typer.Option("--note", help="A remark kept in notes.")] = "",
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag (repeat for several).",
-                                                  show_default=False)] = None,
+    email: Annotated[str, typer.Option("--email", metavar="ADDRESS", help="Contact e-mail.")] = "",
+    website: Annotated[str, typer.Option("--website", metavar="URL", help="Website.")] = "",
+    note: NoteOpt = "",
+    tag: Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="A tag (repeat "
+                                                  "for several).", show_default=False)] = None,
     force: ForceOpt = False,
 ) -> None:
     """Add an organization to the roster."""
@@ -54,21 +94,23 @@ def add_org(
     say(f"added {entry.id}: {entry.name}")
 
 
-@app.command("add-coalition")
+@command("add-coalition")
 def add_coalition(
-    name: Annotated[str, typer.Argument(help="The coalition's name, as printed above its members.")],
-    member: Annotated[list[str] | None, typer.Option("--member", help="Member id, organization or "
-                                                     "coalition (repeat for several).",
-                                                     show_default=False)] = None,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The coalition's name, as printed "
+                                        "above its members.", show_default=False)],
+    member: Annotated[list[str] | None, typer.Option("--member", metavar="ID", help="Member id, "
+                                                     "organization or coalition (repeat for "
+                                                     "several).", show_default=False)] = None,
     id: IdOpt = None,
     country: CountryOpt = "",
     alias: AliasOpt = None,
-    heading: Annotated[str, typer.Option("--heading", help='Phrase after the name, default '
-                                         '"on behalf of the following organizations".')] = "",
+    heading: Annotated[str, typer.Option("--heading", metavar="TEXT",
+                                         help='Phrase after the name, default "on behalf of '
+                                         'the following organizations".')] = "",
     counts: Annotated[bool, typer.Option("--counts", help="Count the coalition itself as a "
                                          "signatory organization (default: only its members).")
                       ] = False,
-    note: Annotated[str, typer.Option("--note", help="A remark kept in notes.")] = "",
+    note: NoteOpt = "",
     force: ForceOpt = False,
 ) -> None:
     """Add a coalition that signs on behalf of its members."""
@@ -80,10 +122,11 @@ def add_coalition(
     say(f"added coalition {entry.id}: {entry.name} ({len(entry.members)} members)")
 
 
-@app.command("add-members")
+@command("add-members")
 def add_members(
-    coalition: IdArg,
-    members: Annotated[list[str], typer.Argument(help="Ids to add.", show_default=False)],
+    coalition: CoalitionArg,
+    members: Annotated[list[str], typer.Argument(metavar="MEMBER...", help="Ids to add.",
+                                                 show_default=False)],
 ) -> None:
     """Add members to a coalition (cycles are refused)."""
     with ws().edit_roster(drop_comments=state.drop_comments) as roster:
@@ -91,10 +134,11 @@ def add_members(
     say(f"{coalition}: added {len(added)} member(s)" + (f": {', '.join(added)}" if added else ""))
 
 
-@app.command("remove-members")
+@command("remove-members")
 def remove_members(
-    coalition: IdArg,
-    members: Annotated[list[str], typer.Argument(help="Ids to remove.", show_default=False)],
+    coalition: CoalitionArg,
+    members: Annotated[list[str], typer.Argument(metavar="MEMBER...", help="Ids to remove.",
+                                                 show_default=False)],
 ) -> None:
     """Remove members from a coalition."""
     with ws().edit_roster(drop_comments=state.drop_comments) as roster:
@@ -102,31 +146,31 @@ def remove_members(
     say(f"{coalition}: removed {len(removed)} member(s): {', '.join(removed)}")
 
 
-@app.command("edit-org")
+def _opt(flag: str, metavar: str, help: str) -> Any:
+    return typer.Option(flag, metavar=metavar, help=help, show_default=False)
+
+
+@command("edit-org")
 def edit_org(
     id: IdArg,
-    name: Annotated[str | None, typer.Option("--name", help="New name.", show_default=False)]
+    name: Annotated[str | None, _opt("--name", "NAME", "New name.")] = None,
+    country: Annotated[str | None, _opt("--country", "COUNTRY", "New country ('' clears it).")]
     = None,
-    country: Annotated[str | None, typer.Option("--country", help="New country.",
-                                                show_default=False)] = None,
-    city: Annotated[str | None, typer.Option("--city", help="New city.", show_default=False)]
+    city: Annotated[str | None, _opt("--city", "CITY", "New city.")] = None,
+    acronym: Annotated[str | None, _opt("--acronym", "TEXT", "New acronym.")] = None,
+    alias: Annotated[list[str] | None, _opt("--alias", "NAME", "Add an alias (repeat for "
+                                             "several).")] = None,
+    remove_alias: Annotated[list[str] | None, _opt("--remove-alias", "NAME", "Drop an alias.")]
     = None,
-    acronym: Annotated[str | None, typer.Option("--acronym", help="New acronym.",
-                                                show_default=False)] = None,
-    alias: AliasOpt = None,
-    remove_alias: Annotated[list[str] | None, typer.Option("--remove-alias", help="Alias to "
-                                                           "drop.", show_default=False)] = None,
-    email: Annotated[str | None, typer.Option("--email", help="New e-mail.", show_default=False)]
+    email: Annotated[str | None, _opt("--email", "ADDRESS", "New e-mail.")] = None,
+    website: Annotated[str | None, _opt("--website", "URL", "New website.")] = None,
+    note: Annotated[str | None, _opt("--note", "TEXT", "Replace the notes.")] = None,
+    tag: Annotated[list[str] | None, _opt("--tag", "TAG", "Add a tag.")] = None,
+    remove_tag: Annotated[list[str] | None, _opt("--remove-tag", "TAG", "Drop a tag.")] = None,
+    name_in: Annotated[list[str] | None, _opt("--name-in", "LANG=NAME", "Name in a language, "
+                                               "e.g. be=Беларускі ПЕН; LANG= drops it.")] = None,
+    heading: Annotated[str | None, _opt("--heading", "TEXT", "Coalitions: heading phrase.")]
     = None,
-    website: Annotated[str | None, typer.Option("--website", help="New website.",
-                                                show_default=False)] = None,
-    note: Annotated[str | None, typer.Option("--note", help="Replace the notes.",
-                                             show_default=False)] = None,
-    name_in: Annotated[list[str] | None, typer.Option("--name-in", help="Name in a language, "
-                                                      "as LANG=NAME (e.g. be=Беларускі ПЕН).",
-                                                      show_default=False)] = None,
-    heading: Annotated[str | None, typer.Option("--heading", help="Coalitions: heading phrase.",
-                                                show_default=False)] = None,
     counts: Annotated[bool | None, typer.Option("--counts/--no-counts", help="Coalitions: "
                                                 "whether the coalition itself counts.",
                                                 show_default=False)] = None,
@@ -134,35 +178,67 @@ def edit_org(
 ) -> None:
     """Change an organization's or coalition's fields."""
     from signon.errors import RefusedInput
+    from signon.roster import check_language
+    from signon.text import fold
 
     with ws().edit_roster(drop_comments=state.drop_comments) as roster:
         entry = roster.get(id)
-        aliases = None
-        if alias or remove_alias:
-            dropped = set(remove_alias or ())
-            unknown = dropped - set(entry.aliases)
-            if unknown:
-                raise RefusedInput(f"{id!r} has no alias {sorted(unknown)[0]!r}; its aliases are: "
-                                   + (", ".join(entry.aliases) or "none"))
-            aliases = [a for a in entry.aliases if a not in dropped] + list(alias or ())
+        before = set(map(fold, [entry.name, *entry.aliases, *entry.names.values()]))
+        aliases = _edited_list(id, "alias", entry.aliases, alias, remove_alias)
+        tags = _edited_list(id, "tag", entry.tags, tag, remove_tag)
         names = None
         if name_in:
             names = dict(entry.names)
             for item in name_in:
                 lang, sep, value = item.partition("=")
-                if not sep or not lang.strip():
-                    raise RefusedInput(f"--name-in {item!r} is not LANG=NAME; e.g. be=Назва")
-                names[lang.strip()] = value
+                lang = lang.strip()
+                if not sep or not lang:
+                    raise RefusedInput(
+                        f"--name-in {item!r} is not LANG=NAME; write it as e.g. be=Назва"
+                    )
+                check_language(lang)
+                if value.strip():
+                    names[lang] = value
+                elif names.pop(lang, None) is None:
+                    raise RefusedInput(
+                        f"{id!r} has no name in {lang!r} to drop; its languages are: "
+                        + (", ".join(sorted(entry.names)) or "none")
+                    )
         changed = edit_entry(entry, name=name, country=country, city=city, acronym=acronym,
                              aliases=aliases, email=email, website=website, notes=note,
-                             names=names, heading=heading, counts=counts)
-        if (name is not None or aliases is not None) and not force:
-            roster.invalidate()
-            roster.refuse_duplicates(entry)
+                             tags=tags, names=names, heading=heading, counts=counts)
+        if not force:
+            new_names = [n for n in (entry.name, *entry.aliases, *entry.names.values())
+                         if fold(n) not in before]
+            if new_names:
+                roster.invalidate()
+                roster.refuse_duplicates(entry, new_names)
     say(f"{id}: " + (f"changed {', '.join(changed)}" if changed else "nothing to change"))
 
 
-@app.command("remove-org")
+def _edited_list(eid: str, what: str, current: list[str], add: list[str] | None,
+                 drop: list[str] | None) -> list[str] | None:
+    """``current`` without ``drop`` (matched loosely, as names are) and with ``add``."""
+    from signon.errors import RefusedInput
+    from signon.text import fold
+
+    if not add and not drop:
+        return None
+    dropped = {fold(d) for d in drop or ()}
+    unknown = [d for d in drop or () if fold(d) not in {fold(c) for c in current}]
+    if unknown:
+        raise RefusedInput(
+            f"{eid!r} has no {what} {unknown[0]!r} to drop; its {_plural(what)} are: "
+            + (", ".join(current) or "none")
+        )
+    return [c for c in current if fold(c) not in dropped] + list(add or ())
+
+
+def _plural(word: str) -> str:
+    return word + ("es" if word.endswith("s") else "s")
+
+
+@command("remove-org")
 def remove_org(id: IdArg) -> None:
     """Remove an organization or coalition (refused while a letter or coalition refers to it)."""
     from signon.letter import letters_referring
@@ -182,63 +258,70 @@ def _matches(entry: Entry, country: str | None, search: str | None) -> bool:
     return not search or any(fold(search) in fold(n) for n in (*entry.all_names(), entry.id))
 
 
-@app.command("orgs")
+@command("orgs")
 def orgs(
-    country: Annotated[str | None, typer.Option("--country", help="Only this country.",
-                                                show_default=False)] = None,
-    search: Annotated[str | None, typer.Option("--search", help="Only names, aliases or ids "
-                                               "containing this (case and accents as typed).",
-                                               show_default=False)] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    country: Annotated[str | None, _opt("--country", "COUNTRY", "Only this country.")] = None,
+    search: Annotated[str | None, _opt("--search", "TEXT", "Only entries whose name, alias or "
+                                       "id contains this (case-insensitive).")] = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """List the roster."""
-    from rich.table import Table
-    from rich.text import Text
-
     roster = ws().roster()
     entries = [e for e in roster if _matches(e, country, search)]
     if as_json:
         print_json([e.to_json() for e in entries])
         return
-    table = Table(title=f"{len(entries)} of {len(roster)} roster entries", title_justify="left")
+    if not len(roster):
+        say("the roster is empty; add an organization with `signon add-org NAME`")
+        return
+    if not entries:
+        say(f"none of the {len(roster)} roster entries matches")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(f"{len(entries)} of {len(roster)} roster entries"),
+                  title_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("name")
     table.add_column("country")
     table.add_column("kind")
     for entry in entries:
         kind = f"coalition ({len(entry.members)})" if entry.is_coalition else "organization"
-        table.add_row(Text(entry.id), Text(entry.name), Text(entry.country), kind)
+        table.add_row(Text(entry.id), Text(entry.name), Text(entry.country), Text(kind))
     get_console().print(table)
 
 
 def letters_signed(workspace: Workspace, roster: Roster, eid: str) -> list[dict[str, Any]]:
-    """Letters ``eid`` signed, directly or through a coalition, with how."""
+    """Letters ``eid`` signed, directly or through a coalition, with how (one row per letter).
+
+    When a letter names it more than once, the row that still stands wins over a
+    withdrawn one, and a direct signature over one through a coalition.
+    """
     from signon.letter import letter_references
 
     out = []
     for slug, record in letter_references(workspace.root, workspace.letter_slugs()).items():
+        best: tuple[int, dict[str, Any]] | None = None
         for sig in record.signatures:
-            via = None
             if sig.id == eid:
-                via = ""
+                via = None
             elif sig.id in roster.entries and eid in roster.descendants(sig.id):
                 via = sig.id
-            if via is not None:
-                out.append({"letter": slug, "via": via or None, "date": sig.date or None,
-                            "withdrawn": sig.withdrawn or None})
-                break
+            else:
+                continue
+            rank = (2 if sig.withdrawn else 0) + (1 if via else 0)
+            if best is None or rank < best[0]:
+                best = (rank, {"letter": slug, "via": via, "date": sig.date or None,
+                               "withdrawn": sig.withdrawn or None})
+        if best is not None:
+            out.append(best[1])
     return out
 
 
-@app.command("show")
-def show(
-    id: IdArg,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
-) -> None:
+@command("show")
+def show(id: IdArg, as_json: JsonOpt = False) -> None:
     """One entry: its fields, its coalitions and every letter it signed."""
-    from rich.table import Table
-    from rich.text import Text
-
     workspace = ws()
     roster = workspace.roster()
     entry = roster.get(id)
@@ -251,22 +334,32 @@ def show(
         data["signatures"] = signed
         print_json(data)
         return
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(show_header=False, box=None)
-    table.add_column(style="bold")
+    table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for key, value in entry.to_json().items():
         if value in (None, [], {}, ""):
             continue
-        if isinstance(value, list):
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        elif key == "members":
+            value = ", ".join(
+                f"{m} ({roster.entries[m].name})" if m in roster.entries else f"{m} (unknown id)"
+                for m in value
+            )
+        elif isinstance(value, list):
             value = ", ".join(value)
         elif isinstance(value, dict):
             value = ", ".join(f"{k}: {v}" for k, v in value.items())
-        table.add_row(key, Text(str(value)))
-    table.add_row("coalitions", Text(", ".join(coalitions) or "none"))
+        table.add_row(Text(key), Text(str(value)))
+    table.add_row(Text("coalitions"), Text(", ".join(coalitions) or "none"))
     letters_text = [
         s["letter"] + (f" (via {s['via']})" if s["via"] else "")
         + (f" (withdrawn {s['withdrawn']})" if s["withdrawn"] else "")
         for s in signed
     ]
-    table.add_row("letters", Text(", ".join(letters_text) or "none"))
+    table.add_row(Text("letters"), Text(", ".join(letters_text) or "none"))
     get_console().print(table)
