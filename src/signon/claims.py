@@ -1,0 +1,1548 @@
+"""Find the numbers in a letter that claim how many signed it, and check them.
+
+A *claim* is a number that counts signatories: "78 human rights organizations",
+"more than seventy groups", "80 организаций".  ``signon check`` compares each
+claim with the count of the rule it speaks of (see SPEC, "Counting").
+
+How a claim is recognised, in order:
+
+1. Jinja spans (``{{ … }}``, ``{% … %}``, ``{# … #}``), URLs, Markdown link
+   targets and e-mail addresses are opaque: a number inside them is never a
+   claim, and they break a phrase ("78 {{ kind }} organizations" is no claim,
+   since the placeholder could render anything).
+2. A number: digits ("78", "1,200", "1 200") or, in English, words
+   ("seventy-eight", "One hundred and twelve", "a dozen").  Digits glued to
+   letters or signs ("G7", "19th", "40%", "$5", "COVID-19", "+375"), decimals
+   ("4,5 years"), ranges ("70-80", "between 70 and 80") and numbers after a
+   reference word ("Article 19", "Resolution 1325", "No. 5") are skipped, as
+   is a plain four-digit year after "in", "since", a month and the like.
+3. An optional qualifier just before it ("more than", "nearly", "~") or just
+   after it ("or more", "70+").
+4. A signatory noun after at most four modifier words ("human rights",
+   "civil society"), with no punctuation in between and no word that starts a
+   new phrase ("of", "the", "were", "more", a month, "years"…): so "two of the
+   organizations", "24 November", "one more action" and "100 villages" are no
+   claims.  In English a singular noun only counts for the value 1, which
+   keeps "the 2019 NGO law" out and reads "78 member organizations" whole.
+
+Choices for ambiguous phrases (each one pinned by a test):
+
+* "one" in words alone is never a claim: in prose it is nearly always a
+  pronoun or article ("one of the founders", "one group in particular").
+  Digits "1 organization" are a claim.
+* "a dozen"/"two dozen" without a qualifier is an ``about`` claim: the phrase
+  is idiomatically approximate.
+* People nouns (individuals, people, persons and their equivalents) are only a
+  claim in a signing context: joined to a preceding claim ("five organizations
+  and two individuals"), after "we" ("We, 40 individuals, …"), after a signing
+  word earlier in the sentence ("signed by 120 people", "the undersigned …"),
+  or followed by a signing verb ("100 individuals have signed", "… call on").
+  So "100 people were arrested" is no claim.
+* Any noun followed by a victim participle ("270 NGOs were forcibly
+  liquidated", "5 organizations banned") or preceded by a victim word ("the
+  closure of 80 organizations", "against 5 NGOs") is no claim: letters of this
+  kind report repression in numbers all the time (English only).
+* "members of parliament", "member states" are no claims; "human rights
+  defenders" and "activists" are not signatory nouns (they are far more often
+  the subject of the letter than its signers).
+* Deltas are no claims: "5 more organizations", "12 new groups", "78 other
+  organizations".
+* In the other languages (fr, es, de, ru, uk, pl, be) only digit claims are
+  found, with their nouns and qualifiers; the victim rule is English-only.
+  An unknown language uses the nouns and qualifiers of all of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from signon.errors import WorkspaceFileError
+from signon.numwords import parse_number_prefix
+
+__all__ = ["QUALIFIERS", "Claim", "claim_from_value", "claim_holds", "find_claims"]
+
+#: Every qualifier a :class:`Claim` can carry.
+QUALIFIERS: tuple[str, ...] = (
+    "exact",
+    "more-than",
+    "at-least",
+    "about",
+    "fewer-than",
+    "at-most",
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One number in a letter that counts its signatories."""
+
+    text: str  # the phrase as written: "More than 4 organizations"
+    value: int
+    qualifier: str  # one of QUALIFIERS
+    rule: str  # "individuals" for people nouns, else the letter's count rule
+    line: int  # 1-based, in the file when first_line is given
+    column: int  # 1-based, where ``text`` starts
+
+
+def claim_holds(qualifier: str, value: int, counted: int) -> bool:
+    """Whether ``counted`` signatories make the claim "``qualifier`` ``value``" true.
+
+    ``about`` holds within 10% of ``value`` either way ("nearly 80" holds for 73
+    and 88, not for 71).  Raises ``ValueError`` for an unknown qualifier.
+    """
+    if qualifier == "exact":
+        return counted == value
+    if qualifier == "more-than":
+        return counted > value
+    if qualifier == "at-least":
+        return counted >= value
+    if qualifier == "about":
+        # Integer arithmetic: 0.1 * value would misjudge the boundary ("nearly 80"
+        # must hold for exactly 88).
+        return 10 * abs(counted - value) <= value
+    if qualifier == "fewer-than":
+        return counted < value
+    if qualifier == "at-most":
+        return counted <= value
+    raise ValueError(f"unknown claim qualifier {qualifier!r}; expected one of {QUALIFIERS}")
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _words(text: str) -> list[str]:
+    """Split a word list written as one string (long lists read better that way)."""
+    return text.split()
+
+
+@dataclass(frozen=True)
+class _LangData:
+    org_nouns: tuple[str, ...]  # regex fragments
+    person_nouns: tuple[str, ...]
+    qualifiers: dict[str, tuple[str, ...]]  # qualifier -> phrases before the number
+    post_qualifiers: dict[str, tuple[str, ...]]  # phrases after the number
+    conjunctions: tuple[str, ...]  # join two claims / two modifiers
+    blockers: frozenset[str]  # gap words that end the phrase
+    months: tuple[str, ...]
+    year_words: tuple[str, ...]  # a 4-digit number after these is a year
+    signing_before: tuple[str, ...]  # words before a people count that make it a claim
+    signing_after: tuple[str, ...]  # verbs after a people count that make it a claim
+    we: tuple[str, ...]
+    after_exclusions: tuple[str, ...]  # after the noun: "of parliament"…
+    max_gap: int = 4
+
+
+# Words after which a number is an article, a resolution, a page…: looked up
+# as whole words (one set for every language: a letter may cite foreign law).
+_REFERENCES = frozenset(
+    _words(
+        """article articles art. arts. resolution resolutions res. section sections sec.
+        paragraph paragraphs para. paras. chapter chapters no. nos. law decree decrees
+        protocol protocols clause clauses amendment amendments annex annexes page pages
+        p. pp. op op. room floor box tel tel. phone fax vol. volume § §§ № #
+        alinéa paragraphe n° numéro loi décret chapitre résolution
+        artículo artículos articulo resolución resoluciones número núm. nº n.º ley
+        decreto capítulo párrafo
+        artikel absatz abs. paragraf nr nr. nummer gesetz gesetzes kapitel ziffer
+        статья статьи статью статьей статей ст. пункт пункта пункте п. резолюция
+        резолюции резолюцию закон закона постановление постановления часть части
+        глава главы стаття статті статтю статтею резолюція резолюції резолюцію
+        частина частини артыкул артыкула артыкулы арт. рэзалюцыя рэзалюцыі
+        artykuł artykułu artykule artykułem rezolucja rezolucji ust. ustęp ustępu
+        punkt punktu pkt pkt. ustawa ustawy rozdział rozdziału"""
+    )
+)
+
+_EN_ORG_WORDS = _words(
+    """organization organizations organisation organisations ngo ngos ngo's ingo ingos
+    cso csos cbo cbos group groups signatory signatories cosignatory cosignatories
+    co-signatory co-signatories signer signers endorser endorsers member members partner
+    partners coalition coalitions union unions association associations network networks
+    institution institutions federation federations alliance alliances foundation
+    foundations charity charities"""
+)
+_EN_PERSON_WORDS = _words("individual individuals people person persons")
+# English nouns are looked up, not matched: a set lookup per word is what keeps
+# scanning a long letter fast.
+_EN_NOUNS: dict[str, bool] = {
+    **dict.fromkeys(_EN_ORG_WORDS, False),
+    **dict.fromkeys(_EN_PERSON_WORDS, True),
+}
+_EN_SINGULAR = frozenset(
+    _words(
+        """organization organisation ngo ingo cso cbo group signatory cosignatory
+        co-signatory member partner coalition union association network institution
+        federation alliance foundation charity signer endorser individual person"""
+    )
+)
+
+_EN = _LangData(
+    org_nouns=tuple(re.escape(w).replace("'", "['’]") for w in _EN_ORG_WORDS),
+    person_nouns=tuple(_EN_PERSON_WORDS),
+    qualifiers={
+        "more-than": (
+            r"more\s+than",
+            r"over",
+            r"well\s+over",
+            r"just\s+over",
+            r"in\s+excess\s+of",
+            r"upwards\s+of",
+        ),
+        "at-least": (
+            r"at\s+least",
+            r"no\s+fewer\s+than",
+            r"not\s+fewer\s+than",
+            r"no\s+less\s+than",
+            r"not\s+less\s+than",
+            r"a\s+minimum\s+of",
+        ),
+        "about": (
+            r"nearly",
+            r"almost",
+            r"close\s+to",
+            r"about",
+            r"around",
+            r"some",
+            r"approximately",
+            r"approx\.",
+            r"roughly",
+            r"circa",
+            r"ca\.",
+            r"c\.",
+            r"an\s+estimated",
+            r"~",
+            r"≈",
+        ),
+        "fewer-than": (r"fewer\s+than", r"less\s+than", r"under", r"below", r"just\s+under"),
+        "at-most": (
+            r"up\s+to",
+            r"at\s+most",
+            r"no\s+more\s+than",
+            r"not\s+more\s+than",
+            r"a\s+maximum\s+of",
+        ),
+    },
+    post_qualifiers={
+        "at-least": (r"or\s+more", r"and\s+more", r"or\s+over"),
+        "at-most": (r"or\s+fewer", r"or\s+less"),
+    },
+    conjunctions=(
+        r"and",
+        r"&",
+        r"as\s+well\s+as",
+        r"plus",
+        r"along\s+with",
+        r"together\s+with",
+    ),
+    blockers=frozenset(
+        _words("""of in on at by for from with to into onto against about over under than
+        since after before during per between among across through via within
+        without upon toward towards including like as
+        the a an this that these those which who whom whose what we they it he she
+        you i our their his her its my your us them all each every any both either
+        neither no not nor but
+        is are was were be been being am have has had will would shall should can
+        could may might must do does did
+        more less fewer additional further other others new extra most many several
+        few also only
+        year years month months week weeks day days hour hours minute minutes time
+        times percent cent per dollars euros pounds
+        villages towns cities countries regions states districts""")
+    ),
+    months=(
+        r"january",
+        r"february",
+        r"march",
+        r"april",
+        r"may",
+        r"june",
+        r"july",
+        r"august",
+        r"september",
+        r"october",
+        r"november",
+        r"december",
+        r"jan\.?",
+        r"feb\.?",
+        r"mar\.",
+        r"apr\.?",
+        r"jun\.?",
+        r"jul\.?",
+        r"aug\.?",
+        r"sept?\.?",
+        r"oct\.?",
+        r"nov\.?",
+        r"dec\.?",
+    ),
+    year_words=(
+        "in",
+        "since",
+        "from",
+        "until",
+        "till",
+        "during",
+        "before",
+        "after",
+        "year",
+        "early",
+        "late",
+        "mid",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ),
+    # Only words that name the act of signing: "joined by 100 people" or "100
+    # people support…" describe a protest as often as a letter.
+    signing_before=(
+        r"undersigned",
+        r"signed",
+        r"co-?signed",
+        r"signatories",
+        r"signatory",
+        r"endorsed",
+    ),
+    signing_after=(
+        r"sign",
+        r"signed",
+        r"signing",
+        r"co-?sign(?:ed)?",
+        r"endorse",
+        r"endorsed",
+        r"call\s+(?:on|upon|for)",
+        r"calling\s+(?:on|upon|for)",
+        r"urge",
+        r"urging",
+        r"appeal\s+to",
+        r"condemn",
+        r"express",
+    ),
+    we=(r"we",),
+    after_exclusions=(
+        r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:parliaments?|congress|senate|house"
+        r"|assembly|legislature|bundestag|duma|seimas|sejm|knesset|government"
+        r"|cabinet|police|military|armed\s+forces|security\s+forces|press|public"
+        r"|famil(?:y|ies)|staff)\b",
+    ),
+)
+
+_FR = _LangData(
+    org_nouns=(
+        r"organisations?",
+        r"ong",
+        r"associations?",
+        r"groupes?",
+        r"collectifs?",
+        r"signataires?",
+        r"membres?",
+        r"partenaires?",
+        r"coalitions?",
+        r"syndicats?",
+        r"réseaux",
+        r"réseau",
+        r"institutions?",
+        r"fondations?",
+        r"fédérations?",
+        r"alliances?",
+    ),
+    person_nouns=(r"personnes?", r"individus?", r"personnalités?"),
+    qualifiers={
+        "more-than": (r"plus\s+de", r"au-delà\s+de", r"bien\s+plus\s+de"),
+        "at-least": (r"au\s+moins", r"pas\s+moins\s+de", r"au\s+minimum"),
+        "about": (
+            r"près\s+de",
+            r"presque",
+            r"environ",
+            r"quelque",
+            r"autour\s+de",
+            r"approximativement",
+            r"une\s+(?:bonne\s+)?(?:soixantaine|centaine)\s+de",
+            r"~",
+        ),
+        "fewer-than": (r"moins\s+de",),
+        "at-most": (r"jusqu['’]à", r"au\s+plus", r"pas\s+plus\s+de", r"au\s+maximum"),
+    },
+    post_qualifiers={"at-least": (r"ou\s+plus", r"et\s+plus")},
+    conjunctions=(r"et", r"ainsi\s+que"),
+    blockers=frozenset(
+        _words("""de des du d à a au aux en dans par pour sur avec sans contre entre chez le
+        la les l un une ce cette ces qui que dont ont sont est était ans années année
+        mois jours jour semaines heures fois cent autres nouvelles nouveaux plus
+        moins ou mais villages villes pays""")
+    ),
+    months=(
+        r"janvier",
+        r"février",
+        r"mars",
+        r"avril",
+        r"mai",
+        r"juin",
+        r"juillet",
+        r"août",
+        r"septembre",
+        r"octobre",
+        r"novembre",
+        r"décembre",
+    ),
+    year_words=("en", "depuis", "dès", "avant", "après", "jusqu'en", "année"),
+    signing_before=(r"soussigné\w*", r"sign[ée]\w*", r"signataires"),
+    signing_after=(r"sign\w+", r"appellent", r"demandent", r"exhortent", r"ont\s+signé"),
+    we=(r"nous",),
+    after_exclusions=(r"(?:du|de\s+la|des)\s+(?:parlement|sénat|assemblée|congrès)\b",),
+    max_gap=2,
+)
+
+_ES = _LangData(
+    org_nouns=(
+        r"organizaci(?:ón|on|ones)",
+        r"ongs?",
+        r"asociaci(?:ón|on|ones)",
+        r"grupos?",
+        r"colectivos?",
+        r"entidades",
+        r"firmantes?",
+        r"miembros?",
+        r"socios?",
+        r"coalici(?:ón|on|ones)",
+        r"sindicatos?",
+        r"redes",
+        r"red",
+        r"instituci(?:ón|on|ones)",
+        r"fundaci(?:ón|on|ones)",
+        r"federaci(?:ón|on|ones)",
+        r"alianzas?",
+    ),
+    person_nouns=(r"personas?", r"individuos?"),
+    qualifiers={
+        "more-than": (r"más\s+de", r"mas\s+de", r"por\s+encima\s+de"),
+        "at-least": (r"al\s+menos", r"por\s+lo\s+menos", r"no\s+menos\s+de", r"como\s+mínimo"),
+        "about": (
+            r"casi",
+            r"cerca\s+de",
+            r"alrededor\s+de",
+            r"aproximadamente",
+            r"unos",
+            r"unas",
+            r"~",
+        ),
+        "fewer-than": (r"menos\s+de",),
+        "at-most": (r"hasta", r"como\s+máximo", r"no\s+más\s+de"),
+    },
+    post_qualifiers={"at-least": (r"o\s+más", r"y\s+más")},
+    conjunctions=(r"y", r"e", r"así\s+como"),
+    blockers=frozenset(
+        _words("""de del en a al con por para sin contra entre sobre desde hasta el la los las
+        un una que quien son han fueron años año meses mes días día semanas horas
+        veces otras otros nuevas nuevos más menos o pueblos ciudades países""")
+    ),
+    months=(
+        r"enero",
+        r"febrero",
+        r"marzo",
+        r"abril",
+        r"mayo",
+        r"junio",
+        r"julio",
+        r"agosto",
+        r"sept?iembre",
+        r"octubre",
+        r"noviembre",
+        r"diciembre",
+    ),
+    year_words=("en", "desde", "hasta", "año", "antes", "después"),
+    signing_before=(r"firmad\w*", r"firmantes", r"suscrit\w*", r"abajo\s+firmantes"),
+    signing_after=(r"firm\w+", r"piden", r"exigen", r"instan", r"hacen", r"han\s+firmado"),
+    we=(r"nosotr[oa]s",),
+    after_exclusions=(r"del\s+(?:parlamento|congreso|senado)\b",),
+    max_gap=2,
+)
+
+_DE = _LangData(
+    org_nouns=(
+        r"[^\W\d_]*organisation(?:en)?",
+        r"ngos?",
+        r"nros?",
+        r"[^\W\d_]*gruppen?",
+        r"unterzeichner(?:innen)?",
+        r"unterzeichnende[n]?",
+        r"[^\W\d_]*mitglieder",
+        r"mitglied",
+        r"[^\W\d_]*partner(?:innen)?",
+        r"bündnisse?",
+        r"bündnis",
+        r"gewerkschaft(?:en)?",
+        r"verbände",
+        r"verband",
+        r"vereine?",
+        r"netzwerke?",
+        r"institution(?:en)?",
+        r"stiftung(?:en)?",
+        r"initiativen",
+    ),
+    person_nouns=(r"[^\W\d_]*personen", r"person", r"menschen"),
+    qualifiers={
+        "more-than": (r"mehr\s+als", r"über", r"ueber", r"weit\s+über"),
+        "at-least": (r"mindestens", r"wenigstens", r"nicht\s+weniger\s+als"),
+        "about": (
+            r"fast",
+            r"nahezu",
+            r"beinahe",
+            r"knapp",
+            r"rund",
+            r"etwa",
+            r"ungefähr",
+            r"circa",
+            r"ca\.",
+            r"~",
+        ),
+        "fewer-than": (r"weniger\s+als", r"unter"),
+        "at-most": (r"bis\s+zu", r"höchstens", r"maximal", r"nicht\s+mehr\s+als"),
+    },
+    post_qualifiers={"at-least": (r"oder\s+mehr", r"und\s+mehr")},
+    conjunctions=(r"und", r"sowie"),
+    blockers=frozenset(
+        _words("""der die das den dem des ein eine einer eines in im an am auf aus bei mit nach
+        von vom vor zu zum zur für gegen über unter seit bis durch ohne um sind haben
+        wurden waren ist jahre jahren jahr monate monaten tage tagen wochen stunden mal
+        prozent weitere andere neue oder dörfer städte länder""")
+    ),
+    months=(
+        r"januar",
+        r"jänner",
+        r"februar",
+        r"märz",
+        r"april",
+        r"mai",
+        r"juni",
+        r"juli",
+        r"august",
+        r"september",
+        r"oktober",
+        r"november",
+        r"dezember",
+    ),
+    year_words=("im", "seit", "bis", "jahr", "jahre", "vor", "nach", "anfang", "ende", "mitte"),
+    signing_before=(r"unterzeichn\w*", r"unterschrieben"),
+    signing_after=(r"unterzeichn\w*", r"fordern", r"appellieren", r"rufen"),
+    we=(r"wir",),
+    after_exclusions=(r"des\s+(?:bundestages|bundestags|parlaments|landtags)\b",),
+    max_gap=3,
+)
+
+_RU = _LangData(
+    org_nouns=(
+        r"организаци(?:я|и|й|ям|ями|ях|ю)",
+        r"нко",
+        r"нпо",
+        r"групп(?:а|ы|у|ам|ами|ах)?",
+        r"подписант(?:ов|ы|а|ам)?",
+        r"участник(?:ов|и|а|ам)?",
+        r"член(?:ов|ы|а)?",
+        r"партн[её]р(?:ов|ы|а)?",
+        r"коалици(?:я|и|й)",
+        r"союз(?:ов|ы|а)?",
+        r"ассоциаци(?:я|и|й)",
+        r"объединени(?:е|я|й)",
+        r"сет(?:ей|и|ь)",
+        r"учреждени(?:е|я|й)",
+        r"фонд(?:ов|ы|а)?",
+    ),
+    person_nouns=(r"человек", r"людей", r"лиц(?:а)?", r"граждан"),
+    qualifiers={
+        "more-than": (
+            r"более\s+чем",
+            r"более",
+            r"больше\s+чем",
+            r"больше",
+            r"свыше",
+            r"св\.",
+        ),
+        "at-least": (
+            r"не\s+менее\s+чем",
+            r"не\s+менее",
+            r"не\s+меньше",
+            r"как\s+минимум",
+            r"по\s+крайней\s+мере",
+            r"минимум",
+        ),
+        "about": (r"почти", r"около", r"примерно", r"приблизительно", r"порядка", r"~"),
+        "fewer-than": (r"менее\s+чем", r"менее", r"меньше\s+чем", r"меньше"),
+        "at-most": (r"до", r"не\s+более\s+чем", r"не\s+более", r"не\s+больше", r"максимум"),
+    },
+    post_qualifiers={"at-least": (r"и\s+более", r"или\s+более", r"и\s+больше")},
+    conjunctions=(r"и", r"а\s+также"),
+    blockers=frozenset(
+        _words("""в во на из от с со по за для к о об при до через без против между у лет
+        года год году месяцев месяца дней дня недель часов раз процентов процента
+        других новых ещё еще более менее которые были был была или сёл сел городов
+        стран""")
+    ),
+    months=(
+        r"январ[ьяе]",
+        r"феврал[ьяе]",
+        r"март[ае]?",
+        r"апрел[ьяе]",
+        r"ма[йяе]",
+        r"июн[ьяе]",
+        r"июл[ьяе]",
+        r"август[ае]?",
+        r"сентябр[ьяе]",
+        r"октябр[ьяе]",
+        r"ноябр[ьяе]",
+        r"декабр[ьяе]",
+    ),
+    year_words=("в", "во", "с", "со", "к", "после", "году", "года", "год"),
+    signing_before=(r"подписа\w*", r"нижеподписавш\w*", r"подписант\w*"),
+    signing_after=(r"подписал\w*", r"призывают", r"требуют", r"обращаются"),
+    we=(r"мы",),
+    after_exclusions=(r"(?:парламента|госдумы|думы|европарламента)\b",),
+    max_gap=3,
+)
+
+_UK = _LangData(
+    org_nouns=(
+        r"організаці(?:я|ї|й|ям|ями|ях|ю)",
+        r"нуо",
+        r"го",
+        r"груп(?:а|и|у|ам|ами)?",
+        r"підписант(?:ів|и|а)?",
+        r"учасник(?:ів|и|а)?",
+        r"член(?:ів|и|а)?",
+        r"партнер(?:ів|и|а)?",
+        r"коаліці(?:я|ї|й)",
+        r"спіл(?:ок|ки|ка)",
+        r"союз(?:ів|и|а)?",
+        r"асоціаці(?:я|ї|й)",
+        r"об['’ʼ]?єднан(?:ь|ня)",
+        r"мереж(?:а|і)?",
+        r"установ(?:а|и)?",
+        r"фонд(?:ів|и|а)?",
+    ),
+    person_nouns=(r"ос(?:іб|оби|оба)", r"людей", r"громадян"),
+    qualifiers={
+        "more-than": (r"понад", r"більш\s+ніж", r"більше\s+ніж", r"більше", r"більш\s+як"),
+        "at-least": (
+            r"щонайменше",
+            r"принаймні",
+            r"не\s+менше\s+ніж",
+            r"не\s+менш\s+ніж",
+            r"не\s+менше",
+            r"як\s+мінімум",
+        ),
+        "about": (r"майже", r"близько", r"приблизно", r"біля", r"~"),
+        "fewer-than": (r"менше\s+ніж", r"менш\s+ніж", r"менше"),
+        "at-most": (r"до", r"не\s+більше\s+ніж", r"не\s+більше", r"щонайбільше"),
+    },
+    post_qualifiers={"at-least": (r"і\s+більше", r"або\s+більше", r"та\s+більше")},
+    conjunctions=(r"і", r"й", r"та", r"а\s+також"),
+    blockers=frozenset(
+        _words("""в у на з із зі від по за для до про при через без проти між років роки рік
+        року місяців днів тижнів годин разів відсотків інших нових ще які були або
+        сіл міст країн""")
+    ),
+    months=(
+        r"січ\w*",
+        r"лют\w*",
+        r"берез\w*",
+        r"квіт\w*",
+        r"травн?\w*",
+        r"черв\w*",
+        r"лип\w*",
+        r"серп\w*",
+        r"верес\w*",
+        r"жовт\w*",
+        r"листопад\w*",
+        r"груд\w*",
+    ),
+    year_words=("у", "в", "з", "із", "після", "році", "року", "рік"),
+    signing_before=(r"підписа\w*", r"нижчепідписан\w*", r"підписант\w*"),
+    signing_after=(r"підписал\w*", r"закликають", r"вимагають", r"звертаються"),
+    we=(r"ми",),
+    after_exclusions=(r"(?:парламенту|верховної\s+ради|ради)\b",),
+    max_gap=3,
+)
+
+_BE = _LangData(
+    org_nouns=(
+        r"арганізацы(?:я|і|й|ям|ямі|ях|ю)",
+        r"нда",
+        r"груп(?:а|ы|у|ам|амі)?",
+        r"падпісант(?:аў|ы|а)?",
+        r"удзельнік(?:аў|і|а)?",
+        r"сябр(?:оў|ы|а)?",
+        r"член(?:аў|ы|а)?",
+        r"партн[её]р(?:аў|ы|а)?",
+        r"кааліцы(?:я|і|й)",
+        r"саюз(?:аў|ы|а)?",
+        r"асацыяцы(?:я|і|й)",
+        r"аб['’ʼ]?яднан(?:няў|ні|не)",
+        r"сет(?:ак|кі|ка)",
+        r"устан(?:оў|овы|ова)",
+        r"фонд(?:аў|ы|а)?",
+    ),
+    person_nouns=(r"асоб(?:а|ы)?", r"людзей", r"чалавек", r"грамадзян"),
+    qualifiers={
+        "more-than": (r"больш\s+за", r"больш\s+чым", r"больш\s+як", r"звыш", r"болей\s+за"),
+        "at-least": (r"не\s+менш\s+за", r"не\s+менш\s+як", r"прынамсі", r"як\s+мінімум"),
+        "about": (r"амаль", r"каля", r"прыкладна", r"блізу", r"~"),
+        "fewer-than": (r"менш\s+за", r"менш\s+як", r"менш\s+чым"),
+        "at-most": (r"да", r"не\s+больш\s+за", r"не\s+больш\s+як"),
+    },
+    post_qualifiers={"at-least": (r"і\s+больш", r"ці\s+больш")},
+    conjunctions=(r"і", r"й", r"ды", r"а\s+таксама"),
+    blockers=frozenset(
+        _words("""у ў на з са ад па за для да пра пры праз без супраць паміж гадоў гады год
+        года месяцаў дзён тыдняў гадзін разоў працэнтаў іншых новых яшчэ якія былі ці
+        вёсак гарадоў краін""")
+    ),
+    months=(
+        r"студзен\w*",
+        r"лют\w*",
+        r"сакав\w*",
+        r"красав\w*",
+        r"трав\w*",
+        r"чэрв\w*",
+        r"ліп\w*",
+        r"жнів\w*",
+        r"верас\w*",
+        r"кастрычн\w*",
+        r"лістапад\w*",
+        r"снеж\w*",
+    ),
+    year_words=("у", "ў", "з", "са", "пасля", "годзе", "года", "год"),
+    signing_before=(r"падпіса\w*", r"ніжэйпадпісан\w*", r"падпісант\w*"),
+    signing_after=(r"падпісал\w*", r"заклікаюць", r"патрабуюць", r"звяртаюцца"),
+    we=(r"мы",),
+    after_exclusions=(r"(?:парламента|палаты)\b",),
+    max_gap=3,
+)
+
+_PL = _LangData(
+    org_nouns=(
+        r"organizacj(?:a|e|i|ą|om|ami|ach)",
+        r"ngo",
+        r"grup(?:a|y|ie|ę|om|ami|ach)?",
+        r"sygnatariusz(?:y|e|a|om|ami|ek|ki)?",
+        r"członk(?:ów|owie|om|ami|inie)",
+        r"członek",
+        r"partner(?:ów|zy|om|ami|a)?",
+        r"koalicj(?:a|e|i)",
+        r"związk(?:ów|i|a)",
+        r"związek",
+        r"stowarzysze(?:ń|nia|nie)",
+        r"fundacj(?:a|e|i)",
+        r"sieci",
+        r"instytucj(?:a|e|i)",
+    ),
+    person_nouns=(r"os(?:ób|oby|oba)", r"ludzi"),
+    qualifiers={
+        "more-than": (r"ponad", r"więcej\s+niż", r"powyżej", r"przeszło"),
+        "at-least": (r"co\s+najmniej", r"przynajmniej", r"nie\s+mniej\s+niż", r"minimum"),
+        "about": (r"prawie", r"blisko", r"około", r"ok\.", r"niemal(?:że)?", r"~"),
+        "fewer-than": (r"mniej\s+niż", r"poniżej"),
+        "at-most": (r"do", r"maksymalnie", r"najwyżej", r"nie\s+więcej\s+niż"),
+    },
+    post_qualifiers={"at-least": (r"lub\s+więcej", r"i\s+więcej", r"albo\s+więcej")},
+    conjunctions=(r"i", r"oraz", r"a\s+także"),
+    blockers=frozenset(
+        _words("""w we na z ze od po za dla do o przy przez bez przeciw przeciwko między lat
+        lata rok roku miesięcy dni tygodni godzin razy procent innych nowych jeszcze
+        które którzy były było zostało lub wsi miast krajów""")
+    ),
+    months=(
+        r"stycz(?:eń|nia)",
+        r"lut(?:y|ego)",
+        r"mar(?:zec|ca)",
+        r"kwie(?:cień|tnia)",
+        r"maj(?:a)?",
+        r"czerw(?:iec|ca)",
+        r"lip(?:iec|ca)",
+        r"sierp(?:ień|nia)",
+        r"wrze(?:sień|śnia)",
+        r"październik(?:a)?",
+        r"listopad(?:a)?",
+        r"grud(?:zień|nia)",
+    ),
+    year_words=("w", "we", "od", "po", "roku", "rok"),
+    signing_before=(r"podpisa\w*", r"sygnatariusz\w*", r"niżej\s+podpisan\w*"),
+    signing_after=(r"podpisa\w*", r"wzywają", r"apelują", r"domagają"),
+    we=(r"my",),
+    after_exclusions=(r"(?:parlamentu|sejmu|senatu)\b",),
+    max_gap=3,
+)
+
+_LANGS: dict[str, _LangData] = {
+    "en": _EN,
+    "fr": _FR,
+    "es": _ES,
+    "de": _DE,
+    "ru": _RU,
+    "uk": _UK,
+    "be": _BE,
+    "pl": _PL,
+}
+
+
+def _merged() -> _LangData:
+    datas = list(_LANGS.values())
+
+    def cat(attr: str) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for d in datas:
+            for item in getattr(d, attr):
+                seen[item] = None
+        return tuple(seen)
+
+    def catd(attr: str) -> dict[str, tuple[str, ...]]:
+        out: dict[str, dict[str, None]] = {}
+        for d in datas:
+            for key, items in getattr(d, attr).items():
+                out.setdefault(key, {}).update(dict.fromkeys(items))
+        return {k: tuple(v) for k, v in out.items()}
+
+    blockers: set[str] = set()
+    for d in datas:
+        blockers |= d.blockers
+    # A conjunction of one language is a blocker of another ("i" in Polish): the
+    # merged table keeps only words no language needs as a conjunction.
+    conj_words = {c for d in datas for c in d.conjunctions if re.fullmatch(r"[^\W\d_]+", c)}
+    return _LangData(
+        org_nouns=cat("org_nouns"),
+        person_nouns=cat("person_nouns"),
+        qualifiers=catd("qualifiers"),
+        post_qualifiers=catd("post_qualifiers"),
+        conjunctions=cat("conjunctions"),
+        blockers=frozenset(blockers - conj_words),
+        months=cat("months"),
+        year_words=cat("year_words"),
+        signing_before=cat("signing_before"),
+        signing_after=cat("signing_after"),
+        we=cat("we"),
+        after_exclusions=cat("after_exclusions"),
+        max_gap=3,
+    )
+
+
+# ------------------------------------------------------------------ compiled forms
+
+_F = re.IGNORECASE
+_WORD_END = r"(?![^\W_])"
+_SKIP = r"(?:[ \t\u00a0\u202f\u2009*_]|\r?\n(?![ \t]*\r?\n))*"
+_SKIP_RE = re.compile(_SKIP)
+
+
+def _skip(work: str, i: int) -> int:
+    """Where the next token starts: past spaces, one newline and Markdown emphasis."""
+    m = _SKIP_RE.match(work, i)
+    return m.end() if m else i
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-\u2010\u2011][^\W\d_]+)*\.?|&")
+_EN_NUMBER_WORDS = _words(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety"
+)
+_NUM_WORD = (
+    r"(?:" + "|".join(_EN_NUMBER_WORDS) + r"|hundred|thousand|million|billion|dozen)" + _WORD_END
+)
+_NUM_SEP = r"(?:[ \t\u00a0]*,[ \t\u00a0]*|(?:[ \t\u00a0\-\u2010-\u2014]|\r?\n(?![ \t]*\r?\n))+)"
+# A run of number words; the parser then takes its longest valid prefix.
+_EN_RUN = (
+    r"(?:" + _NUM_WORD + r"|a(?=\s+(?:hundred|thousand|million|billion|dozen)\b))"
+    r"(?:" + _NUM_SEP + r"(?:and\s+)?" + _NUM_WORD + r")*"
+)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation nested by first letter: Python's regex engine tries a flat
+    alternation word by word at every position, which is the slowest part of a scan."""
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for head, tails in sorted(heads.items()):
+        rest = [t for t in tails if t]
+        if not rest:
+            parts.append(re.escape(head))
+        elif len(tails) == 1:
+            parts.append(re.escape(head + tails[0]))
+        else:
+            parts.append(re.escape(head) + "(?:" + _trie(rest) + ")" + ("?" if "" in tails else ""))
+    return "|".join(parts)
+
+
+_EN_START = (
+    r"[0-9]|\b(?:"
+    + _trie(_EN_NUMBER_WORDS)
+    + r"|a(?=\s+(?:hundred|thousand|million|billion|dozen)\b))"
+    + _WORD_END
+)
+_NONSPACE_RE = re.compile(r"\S+")
+_DIGIT_START_RE = re.compile(r"[0-9]")
+_RUN_TOKEN_RE = re.compile(r"[^\W\d_]+|,")
+_GROUPED_DOT_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}(?![0-9]))+")
+_GROUPED_RE = re.compile(
+    r"[0-9]{1,3}(?P<sep>[,\u00a0\u202f\u2009 ])[0-9]{3}(?![0-9])(?:(?P=sep)[0-9]{3}(?![0-9]))*"
+)
+_PLAIN_RE = re.compile(r"[0-9]+")
+_EN_SCALE_RE = re.compile(r"[ \t\u00a0]+(thousand|million|billion)" + _WORD_END, _F)
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]*_]*\s|\n[ \t]*\n")
+# Opaque spans, each with a substring that must occur for it to be worth a
+# scan: the combined pattern is slow on long prose, and most letters hold none.
+_MASK_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("{",), r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"),
+    (("://", "www."), r"(?:https?|ftp)://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+"),
+    (("](",), r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),
+    (("@",), r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+)
+_MASK_CHAR = "\ue000"
+_SCALE_VALUES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+
+# English-only context: repression reported in numbers, not signatories.
+_VICTIM_PARTICIPLES = _words(
+    "liquidated closed shut dissolved disbanded banned outlawed raided searched "
+    "arrested detained imprisoned jailed convicted sentenced charged prosecuted "
+    "persecuted targeted attacked killed murdered harassed designated labelled "
+    "labeled declared deregistered forced stripped blocked suspended fined "
+    "threatened investigated affected displaced evicted injured disappeared "
+    "abducted deported expelled executed tortured sued liquidating closing"
+)
+_VICTIM_NOUNS = _words(
+    "liquidation closure closing dissolution banning ban arrest arrests detention "
+    "detentions raid raids prosecution persecution harassment killing killings "
+    "deaths murder torture imprisonment designation deregistration expulsion "
+    "deportation disappearance abduction execution shutdown suspension"
+)
+_EN_VICTIM_AFTER = (
+    r"(?:[\s,]+(?:have|has|had|were|was|are|is|being|been|be|that|which|who|all|then"
+    r"|later|already|also|now|since|so\s+far|[^\W\d_]+ly))*[\s,]+(?:"
+    + "|".join(_VICTIM_PARTICIPLES)
+    + r")"
+    + _WORD_END
+)
+_VICTIM_BEFORE = frozenset([*_VICTIM_PARTICIPLES, "against"])
+_EN_MEMBER_STATES_RE = re.compile(r"(?:states?|countries|country|nations?)" + _WORD_END, _F)
+# Stripped from the words before a number: Markdown emphasis, quotes, brackets.
+_TOKEN_STRIP = "*_\"'“”‘’«»„()[]"
+_DAY_RE = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?,?")
+
+
+def _alt(items: Iterable[str]) -> str:
+    # Longest first so that "more than" is not cut to "more" inside a group.
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Lang:
+    data: _LangData
+    english: bool
+    start_re: re.Pattern[str]
+    noun_re: re.Pattern[str]
+    qual_phrase_re: re.Pattern[str]
+    qual_last_re: re.Pattern[str]
+    qual_prefix_re: re.Pattern[str]
+    post_re: re.Pattern[str]
+    chain_re: re.Pattern[str]
+    month_re: re.Pattern[str]
+    year_words: frozenset[str]
+    range_re: re.Pattern[str]
+    sign_before_re: re.Pattern[str]
+    we_re: re.Pattern[str]
+    undersigned: frozenset[str]
+    sign_after_re: re.Pattern[str]
+    after_excl_re: re.Pattern[str]
+    conj_words: frozenset[str]
+
+
+def _qual_groups(table: dict[str, tuple[str, ...]]) -> str:
+    return "|".join(
+        f"(?P<{q.replace('-', '_')}>{_alt(table[q])})" for q in QUALIFIERS if q in table
+    )
+
+
+def _compile(data: _LangData, english: bool) -> _Lang:
+    quals = _qual_groups(data.qualifiers)
+    months = _alt(data.months)
+    return _Lang(
+        data=data,
+        english=english,
+        start_re=_english().start_re if english else _DIGIT_START_RE,
+        noun_re=re.compile(
+            r"(?:(?P<person>" + _alt(data.person_nouns) + r")|(?P<org>"
+            r"" + _alt(data.org_nouns) + r"))",
+            _F,
+        ),
+        # Matched against the last words before a number joined by single spaces:
+        # a window search with "\Z" costs ten times more per number.
+        qual_phrase_re=re.compile(r"(?:" + quals + r")", _F),
+        qual_last_re=re.compile(
+            r"(?:"
+            + _alt({p.split(r"\s+")[-1] for ps in data.qualifiers.values() for p in ps})
+            + r")",
+            _F,
+        ),
+        qual_prefix_re=re.compile(r"[\s*_]*(?:" + quals + r")[\s*_]*", _F),
+        post_re=re.compile(r"[ \t\u00a0]+(?:" + _qual_groups(data.post_qualifiers) + r")\b", _F),
+        chain_re=re.compile(
+            r"[\s*_]*(?:,[\s*_]*)?(?:(?:" + _alt(data.conjunctions) + r")[\s*_]+)?", _F
+        ),
+        month_re=re.compile(r"(?:" + months + r")", _F),
+        year_words=frozenset(w.casefold() for w in data.year_words),
+        range_re=re.compile(r"[0-9][ \t\u00a0]*[\-\u2010\u2011\u2013\u2014][ \t\u00a0]*\Z"),
+        sign_before_re=re.compile(
+            r"(?<![^\W_])(?:" + _alt(data.signing_before) + r")" + _WORD_END, _F
+        ),
+        we_re=re.compile(r"(?:" + _alt(data.we) + r"),?", _F),
+        undersigned=frozenset(["the", "undersigned", "undersigned,"] if english else []),
+        sign_after_re=re.compile(
+            r"(?:[\s,]+(?:have|has|hereby|also|jointly|together|who|all|are|,))*[\s,]+(?:"
+            + _alt(data.signing_after)
+            + r")"
+            + _WORD_END,
+            _F,
+        ),
+        after_excl_re=re.compile(r"\s+(?:" + _alt(data.after_exclusions) + r")", _F),
+        conj_words=frozenset(
+            c.casefold() for c in data.conjunctions if re.fullmatch(r"[^\W\d_]+|&", c)
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class _English:
+    start_re: re.Pattern[str]
+    run_re: re.Pattern[str]
+    victim_after_re: re.Pattern[str]
+
+
+@functools.cache
+def _english() -> _English:
+    # Compiled on first use, not at import: these are the costly patterns, and
+    # most commands that import this module never look for a claim.
+    return _English(
+        start_re=re.compile(_EN_START, _F),
+        run_re=re.compile(_EN_RUN, _F),
+        victim_after_re=re.compile(_EN_VICTIM_AFTER, _F),
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _lang(language: str) -> _Lang:
+    base = re.split(r"[-_]", language.strip().casefold(), maxsplit=1)[0]
+    data = _LANGS.get(base)
+    if data is None:
+        return _compile(_merged(), english=False)
+    return _compile(data, english=base == "en")
+
+
+# --------------------------------------------------------------------- scanning
+
+
+@functools.lru_cache(maxsize=16)
+def _mask_re(parts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(parts), re.DOTALL)
+
+
+def _mask(text: str) -> str:
+    """Blank out the spans whose numbers are never claims, keeping every offset."""
+    parts = tuple(
+        pattern for triggers, pattern in _MASK_PARTS if any(trigger in text for trigger in triggers)
+    )
+    if not parts:
+        return text
+    return _mask_re(parts).sub(lambda m: _MASK_CHAR * (m.end() - m.start()), text)
+
+
+def _nfc(text: str) -> tuple[str, list[int] | None]:
+    """NFC-normalize, with a map from normalized offsets back to ``text`` offsets."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    parts: list[str] = []
+    offsets: list[int] = []
+    done = 0
+    # Only words that change are walked char by char: nothing composes across
+    # whitespace, and most of a letter is already NFC.
+    for word in _NONSPACE_RE.finditer(text):
+        if unicodedata.is_normalized("NFC", word.group()):
+            continue
+        parts.append(text[done : word.start()])
+        offsets.extend(range(done, word.start()))
+        start = word.start()
+        # One starter and its combining marks at a time keeps the map exact.
+        for i in range(start + 1, word.end() + 1):
+            if i == word.end() or unicodedata.combining(text[i]) == 0:
+                piece = unicodedata.normalize("NFC", text[start:i])
+                parts.append(piece)
+                offsets.extend([start] * len(piece))
+                start = i
+        done = word.end()
+    parts.append(text[done:])
+    offsets.extend(range(done, len(text) + 1))
+    return "".join(parts), offsets
+
+
+@dataclass
+class _Number:
+    value: int
+    start: int
+    end: int
+    words: bool
+    dozen: bool = False
+    plus: bool = False
+
+
+def _digits_end(work: str, start: int) -> int:
+    m = _PLAIN_RE.match(work, start)
+    return m.end() if m else start + 1
+
+
+def _read_digits(work: str, start: int, english: bool) -> _Number | None:
+    m = _GROUPED_RE.match(work, start)
+    if m is None and not english:
+        m = _GROUPED_DOT_RE.match(work, start)
+    if m is None:
+        m = _PLAIN_RE.match(work, start)
+    if m is None:  # pragma: no cover - the caller matched a digit here
+        return None
+    end = m.end()
+    nxt = work[end : end + 1]
+    after = work[end + 1 : end + 2]
+    # "4,5 years", "1.2", "12:30", "70-80", "5-year", "12/05", "19th", "40%".
+    if nxt in (".", ",", ":", "/") and after.isdigit():
+        return None
+    if nxt in ("-", "\u2010", "\u2011", "\u2013", "\u2014", "/", "%", "‰", "°"):
+        return None
+    if nxt.isalnum() or (nxt == "_" and work[end : end + 40].lstrip("_")[:1].isalnum()):
+        return None
+    digits = m.group()
+    value = int(digits if digits.isdigit() else "".join(filter(str.isdigit, digits)))
+    number = _Number(value, start, end, words=False)
+    if nxt == "+":
+        number.end += 1
+        number.plus = True
+    elif english:
+        scale = _EN_SCALE_RE.match(work, end)
+        if scale is not None:
+            number.value *= _SCALE_VALUES[scale.group(1).casefold()]
+            number.end = scale.end()
+    return number
+
+
+def _read_words(work: str, start: int) -> _Number | None:
+    run = _english().run_re.match(work, start)
+    if run is None:
+        return None
+    tokens = list(_RUN_TOKEN_RE.finditer(run.group()))
+    found = parse_number_prefix([t.group() for t in tokens])
+    if found is None:
+        return None
+    value, used = found
+    end = start + tokens[used - 1].end()
+    nxt = work[end : end + 1]
+    if nxt in ("-", "\u2010", "\u2011") and work[end + 1 : end + 2].isalpha():
+        return None  # "five-year", "ten-point plan"
+    dozen = tokens[used - 1].group().casefold() == "dozen"
+    return _Number(value, start, end, words=True, dozen=dozen)
+
+
+def _bad_before_digits(work: str, start: int) -> bool:
+    if start == 0:
+        return False
+    prev = work[start - 1]
+    before = work[start - 2] if start >= 2 else ""
+    if prev.isalnum() or prev in "$€£¥₽₴₹#№§@/\\+" or prev == _MASK_CHAR:
+        return True
+    # "_78_" is Markdown emphasis; "id_78" is an identifier.
+    if prev == "_" and work[max(0, start - 40) : start].rstrip("_")[-1:].isalnum():
+        return True
+    if prev in ".,:-\u2010\u2011\u2013\u2014" and (before.isalnum() or before == "_"):
+        return True
+    # A digit group after a digit group on the same line: a phone number or an id.
+    j = start - 1
+    while j >= 0 and work[j] in " \t\u00a0":
+        j -= 1
+    return j < start - 1 and j >= 0 and work[j].isdigit()
+
+
+@dataclass
+class _NounHit:
+    end: int
+    person: bool
+
+
+def _noun_kind(word: str, lang: _Lang) -> bool | None:
+    """True for a people noun, False for another signatory noun, None for neither."""
+    if lang.english:
+        return _EN_NOUNS.get(word.casefold().replace("’", "'"))
+    m = lang.noun_re.fullmatch(word)
+    return None if m is None else m.group("person") is not None
+
+
+def _word_at(work: str, i: int) -> tuple[str, int, int] | None:
+    """The word at ``i`` as (word without a final dot, its end, end with the dot)."""
+    m = _WORD_RE.match(work, i)
+    if m is None:
+        return None
+    word = m.group()
+    if word.endswith(".") and len(word) > 1:
+        return word[:-1], m.end() - 1, m.end()
+    return word, m.end(), m.end()
+
+
+def _scan_to_noun(work: str, pos: int, lang: _Lang, value: int) -> _NounHit | None:
+    data = lang.data
+    gap = 0
+    last_word = ""
+    i = pos
+    while True:
+        j = _skip(work, i)
+        if j == i:
+            return None  # punctuation or a mask, not a space, follows
+        found = _word_at(work, j)
+        if found is None:
+            return None
+        word, end, end_dot = found
+        person = _noun_kind(word, lang)
+        if person is not None:
+            words = 1
+            last = word
+            # "member organizations", "NGO members": in English the last noun names
+            # the kind; elsewhere the first does ("personnes signataires",
+            # "членов организаций"), so no run is read.
+            while lang.english and end == end_dot:
+                k = _skip(work, end)
+                more = _word_at(work, k) if k > end else None
+                kind = None if more is None else _noun_kind(more[0], lang)
+                if more is None or kind is None:
+                    break
+                last, end, end_dot = more
+                person = kind
+                words += 1
+            usable = True
+            if lang.english:
+                folded = last.casefold()
+                if value != 1 and folded in _EN_SINGULAR:
+                    usable = False
+                if folded in ("member", "members"):
+                    k = _skip(work, end)
+                    if k > end and _EN_MEMBER_STATES_RE.match(work, k):
+                        return None
+            if usable:
+                if lang.after_excl_re.match(work, end):
+                    return None
+                return _NounHit(end, person)
+            if end != end_dot:
+                return None
+            gap += words
+            if gap > data.max_gap:
+                return None
+            last_word = last.casefold()
+            i = end
+            continue
+        if end != end_dot:
+            return None  # a word that ends a sentence or an abbreviation
+        w = word.casefold()
+        if w in lang.conj_words:
+            # "Belarusian and international NGOs" but not "100 villages and NGOs".
+            if not last_word or (
+                lang.english and last_word.endswith("s") and not last_word.endswith("rights")
+            ):
+                return None
+        elif w in data.blockers or lang.month_re.fullmatch(w):
+            return None
+        gap += 1
+        if gap > data.max_gap:
+            return None
+        last_word = w
+        i = end
+
+
+def _sentence_start(work: str, pos: int) -> int:
+    lo = max(0, pos - 400)
+    start = lo
+    for m in _SENTENCE_END_RE.finditer(work, lo, pos):
+        start = m.end()
+    return start
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    value: int
+    qualifier: str
+    person: bool
+
+
+def _qualifier_from(m: re.Match[str]) -> str:
+    assert m.lastgroup is not None
+    return m.lastgroup.replace("_", "-")
+
+
+def _scan(work: str, lang: _Lang) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    previous_end = -1  # end of the last signatory noun phrase, for chains
+    pos = 0
+    english = lang.english
+    for m in lang.start_re.finditer(work):
+        s = m.start()
+        if s < pos:
+            continue
+        if work[s].isdigit():
+            if _bad_before_digits(work, s):
+                pos = _digits_end(work, s)
+                continue
+            number = _read_digits(work, s, english)
+        else:
+            if s > 0 and work[s - 1] in "-\u2010\u2011":
+                continue
+            number = _read_words(work, s)
+        if number is None:
+            pos = max(s + 1, m.end())
+            if work[s].isdigit():
+                pos = _digits_end(work, s)
+            continue
+        pos = number.end
+        end = number.end
+        post = lang.post_re.match(work, end)
+        if post is not None:
+            end = post.end()
+        # The noun first: most numbers in a letter have none, and the checks on
+        # the text before the number cost more than this scan.
+        hit = _scan_to_noun(work, end, lang, number.value)
+        if hit is None:
+            continue
+        pos = hit.end
+        if lang.range_re.search(work, max(0, s - 8), s):
+            continue
+        before = _words_before(work, s)
+        qual = _qualifier_before(before, lang)
+        if qual is None:
+            qualifier, start = "exact", s
+        else:
+            qualifier, k = qual
+            start = _phrase_start(work, s, before, k)
+            before = before[:-k]
+        last = before[-1][0] if before else ""
+        if qual is None and last in _REFERENCES:
+            continue
+        if english and last == "and" and len(before) >= 3 and before[-3][0] == "between":
+            continue
+        if (
+            qual is None
+            and not number.words
+            and 1800 <= number.value <= 2100
+            and number.end - s == 4
+            and _after_date_word(before, lang)
+        ):
+            continue
+        if qual is None:
+            if post is not None:
+                qualifier = _qualifier_from(post)
+            elif number.plus:
+                qualifier = "at-least"
+            elif number.dozen:
+                qualifier = "about"
+        chained = previous_end >= 0 and lang.chain_re.fullmatch(work, previous_end, start)
+        previous_end = hit.end
+        if number.words and number.value == 1 and qual is None:
+            continue  # "one" is a pronoun far more often than a count
+        if english and (
+            _english().victim_after_re.match(work, hit.end) or _after_victim_word(before)
+        ):
+            continue
+        if hit.person and not chained and not _signing_context(work, start, hit.end, before, lang):
+            continue
+        found.append(_Candidate(start, hit.end, number.value, qualifier, hit.person))
+    return found
+
+
+def _signing_context(
+    work: str, start: int, end: int, before: list[tuple[str, str]], lang: _Lang
+) -> bool:
+    words = [w for w, _ in before[-3:]]
+    while words and words[-1] in lang.undersigned:
+        words.pop()
+    if words and lang.we_re.fullmatch(words[-1]):
+        return True
+    if lang.sign_after_re.match(work, end):
+        return True
+    return lang.sign_before_re.search(work, _sentence_start(work, start), start) is not None
+
+
+def _words_before(work: str, pos: int) -> list[tuple[str, str]]:
+    """The last few words before ``pos`` as (casefolded word, word as written),
+    quotes and Markdown emphasis stripped, a word cut by the window dropped."""
+    lo = max(0, pos - 64)
+    chunk = work[lo:pos]
+    raw = chunk.split()
+    if raw and lo > 0 and not chunk[0].isspace() and not work[lo - 1].isspace():
+        raw = raw[1:]
+    words = []
+    for token in raw[-7:]:
+        word = token.strip(_TOKEN_STRIP)
+        if word:
+            words.append((word.casefold(), token))
+    return words
+
+
+def _phrase_start(work: str, pos: int, before: list[tuple[str, str]], k: int) -> int:
+    """Where the last ``k`` words of ``before`` start in ``work``."""
+    idx = pos
+    for _, token in reversed(before[-k:]):
+        idx = work.rfind(token, 0, idx)
+    token = before[-k][1]
+    return idx + len(token) - len(token.lstrip(_TOKEN_STRIP))
+
+
+def _qualifier_before(before: list[tuple[str, str]], lang: _Lang) -> tuple[str, int] | None:
+    """The qualifier ending right before the number (longest phrase first) and
+    its length in words."""
+    if not before or lang.qual_last_re.fullmatch(before[-1][0]) is None:
+        return None
+    for k in range(min(4, len(before)), 0, -1):
+        m = lang.qual_phrase_re.fullmatch(" ".join(w for w, _ in before[-k:]))
+        if m is not None:
+            return _qualifier_from(m), k
+    return None
+
+
+def _after_date_word(before: list[tuple[str, str]], lang: _Lang) -> bool:
+    """Whether a four-digit number follows "in", "since", a month or "August 4,"."""
+    if not before:
+        return False
+    last = before[-1][0]
+    if last in lang.year_words or lang.month_re.fullmatch(last):
+        return True
+    return (
+        len(before) >= 2
+        and _DAY_RE.fullmatch(last) is not None
+        and lang.month_re.fullmatch(before[-2][0]) is not None
+    )
+
+
+def _after_victim_word(before: list[tuple[str, str]]) -> bool:
+    """ "liquidated 80 NGOs", "against 5 NGOs", "the closure of 80 organizations"."""
+    words = [w for w, _ in before[-4:]]
+    if words and words[-1] == "the":
+        words.pop()
+    if not words:
+        return False
+    if words[-1] in _VICTIM_BEFORE:
+        return True
+    return len(words) >= 2 and words[-1] == "of" and words[-2] in _VICTIM_NOUNS
+
+
+def find_claims(
+    text: str,
+    *,
+    default_rule: str = "organizations",
+    language: str = "en",
+    first_line: int = 1,
+) -> list[Claim]:
+    """Every claim in ``text`` (a letter body), in order of position.
+
+    ``language`` is the letter's language ("en", "fr", "pt-BR"…); ``default_rule``
+    is the letter's count rule, given to every claim whose noun is not a people
+    noun; ``first_line`` is the file line ``text`` starts on, so that line
+    numbers point into the file.  See the module docstring for what counts.
+    """
+    lang = _lang(language)
+    work, offsets = _nfc(_mask(text))
+    candidates = _scan(work, lang)
+    if not candidates:
+        return []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    claims: list[Claim] = []
+    for c in candidates:
+        start = offsets[c.start] if offsets is not None else c.start
+        end = offsets[c.end] if offsets is not None else c.end
+        row = bisect.bisect_right(line_starts, start) - 1
+        claims.append(
+            Claim(
+                text=text[start:end],
+                value=c.value,
+                qualifier=c.qualifier,
+                rule="individuals" if c.person else default_rule,
+                line=row + first_line,
+                column=start - line_starts[row] + 1,
+            )
+        )
+    return claims
+
+
+# ------------------------------------------------------------------ front matter
+
+
+def _bad_claim(value: object) -> WorkspaceFileError:
+    return WorkspaceFileError(
+        f"the front-matter claim {value!r} is not a count of signatories; write a "
+        'number such as 78 or a phrase such as "more than 70" or "nearly 80 organizations".'
+    )
+
+
+def claim_from_value(
+    value: int | str,
+    *,
+    default_rule: str = "organizations",
+    language: str = "en",
+    line: int = 1,
+    column: int = 1,
+) -> Claim:
+    """The claim of a front-matter ``claim = 78`` or ``claim = "more than 70"``.
+
+    Strings take an optional qualifier, a number in digits or English words and
+    an optional signatory noun ("nearly 80", "70+", "at least seventy groups",
+    "12 individuals" — the last gets the rule "individuals").  ``line`` and
+    ``column`` are where the value stands in the file.  Raises
+    :class:`WorkspaceFileError` for anything else (a letter file the tool
+    cannot use), naming the value and what to write instead.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise _bad_claim(value)
+    if isinstance(value, int):
+        if value < 0:
+            raise _bad_claim(value)
+        return Claim(str(value), value, "exact", default_rule, line, column)
+    text = unicodedata.normalize("NFC", value.strip())
+    lang = _lang(language)
+    en = _lang("en")
+    qualifier = "exact"
+    pos = 0
+    prefix = lang.qual_prefix_re.match(text) or en.qual_prefix_re.match(text)
+    if prefix is not None:
+        qualifier = _qualifier_from(prefix)
+        pos = prefix.end()
+    number: _Number | None
+    if pos < len(text) and text[pos].isdigit():
+        number = _read_digits(text, pos, lang.english)
+    else:
+        number = _read_words(text, pos)
+    if number is None:
+        raise _bad_claim(value)
+    end = number.end
+    post = lang.post_re.match(text, end) or en.post_re.match(text, end)
+    if post is not None:
+        end = post.end()
+        if prefix is None:
+            qualifier = _qualifier_from(post)
+    elif number.plus and prefix is None:
+        qualifier = "at-least"
+    if number.dozen and prefix is None and post is None:
+        qualifier = "about"
+    rule = default_rule
+    rest = text[end:].rstrip(" .")
+    if rest:
+        hit = _scan_to_noun(rest, 0, lang, number.value) or _scan_to_noun(rest, 0, en, number.value)
+        if hit is None or rest[hit.end :].strip():
+            raise _bad_claim(value)
+        if hit.person:
+            rule = "individuals"
+    return Claim(value.strip(), number.value, qualifier, rule, line, column)
