@@ -1,3 +1,195 @@
-"""(commands of this area are registered here)."""
+"""Export command: the letter as Word, PDF, HTML, Markdown, plain text or CSV."""
 
 from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from signon.cli._common import app, get_err_console, note, state, ws
+
+if TYPE_CHECKING:
+    from signon.export import LetterExport
+
+
+def _flag(name: str, what: str) -> Any:
+    return typer.Option(f"--{name}", help=what)
+
+
+class _Progress:
+    """A progress bar on stderr for --all, shown only once the export has taken a while."""
+
+    DELAY = 0.5  # seconds: quick exports finish before a bar would even be drawn
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.done = 0
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, plan: LetterExport) -> None:
+        self.done += 1
+        if self.bar is None:
+            waited = time.monotonic() - self.started
+            if not self.enabled or waited < self.DELAY or self.done >= self.total:
+                return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(
+                TextColumn("exporting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+                console=get_err_console(),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("", total=self.total)
+        self.bar.update(self.task, completed=self.done, description=plan.slug)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+
+
+@app.command()
+def export(
+    letter: Annotated[
+        str | None,
+        typer.Argument(
+            help="The letter's slug (its folder under letters/); omit with --all.",
+            show_default=False,
+        ),
+    ] = None,
+    docx: Annotated[bool, _flag("docx", "Word document (.docx).")] = False,
+    pdf: Annotated[
+        bool,
+        _flag(
+            "pdf",
+            "PDF, converted from the Word document by LibreOffice (needs libreoffice-writer).",
+        ),
+    ] = False,
+    html: Annotated[bool, _flag("html", "Standalone web page (.html).")] = False,
+    md: Annotated[bool, _flag("md", "Markdown (.md).")] = False,
+    txt: Annotated[bool, _flag("txt", "Plain text, as `signon compose` prints it.")] = False,
+    csv: Annotated[bool, _flag("csv", "The signatories as a spreadsheet (.csv).")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (one format), or folder (several formats or "
+            "--all). Default: SLUG.EXT in the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace existing files even if signon "
+            "did not write them (or they were changed since).",
+        ),
+    ] = False,
+    reference_docx: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference-docx",
+            help="Take styles, fonts, margins, header and footer from this "
+            "Word file (e.g. the coalition's letterhead).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Export the letter's version in this language "
+            "(letters/SLUG/letter.LANG.md); files are named SLUG.LANG.EXT.",
+            show_default=False,
+        ),
+    ] = None,
+    all_letters: Annotated[
+        bool, typer.Option("--all", help="Export every letter of the workspace.")
+    ] = False,
+    bom: Annotated[
+        bool,
+        typer.Option(
+            "--bom",
+            help="Start the CSV with a UTF-8 byte-order "
+            "mark, so that Excel reads accents correctly.",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress or status lines.")
+    ] = False,
+) -> None:
+    """Write a letter as Word, PDF, HTML, Markdown, plain text and/or CSV."""
+    state.quiet = quiet
+    formats = [
+        name
+        for name, chosen in (
+            ("docx", docx),
+            ("pdf", pdf),
+            ("html", html),
+            ("md", md),
+            ("txt", txt),
+            ("csv", csv),
+        )
+        if chosen
+    ]
+    if not formats:
+        raise typer.BadParameter(
+            "choose at least one format: --docx, --pdf, --html, --md, --txt or --csv"
+        )
+    if all_letters == (letter is not None):
+        raise typer.BadParameter("give either a letter's slug or --all")
+    if bom and not csv:
+        raise typer.BadParameter("--bom applies to --csv only")
+    if reference_docx is not None and not (docx or pdf):
+        raise typer.BadParameter("--reference-docx applies to --docx and --pdf only")
+
+    from signon.export import Options, plan_exports, write_exports
+
+    workspace = ws()
+    slugs = workspace.letter_slugs() if all_letters else [letter or ""]
+    if all_letters and not slugs:
+        note("no letters to export; create one with `signon new-letter SLUG`")
+        return
+    plans, skipped = plan_exports(
+        workspace.root,
+        workspace.roster(),
+        slugs,
+        formats,
+        output=output,
+        language=lang,
+        skip_missing_language=all_letters,
+    )
+    for slug in skipped:
+        note(f"skipped {slug}: it has no {lang!r} version (letters/{slug}/letter.{lang}.md)")
+    progress = _Progress(len(plans), all_letters and not quiet and get_err_console().is_terminal)
+    try:
+        write_exports(
+            workspace.root,
+            plans,
+            force=force,
+            progress=progress,
+            options=Options(reference_docx=reference_docx, bom=bom),
+        )
+    finally:
+        progress.close()
+    for plan in plans:
+        for path in plan.written:
+            note(f"wrote {_shown(path)}")

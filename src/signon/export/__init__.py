@@ -1,0 +1,284 @@
+"""Exporting letters: Word, PDF, HTML, Markdown, plain text and CSV.
+
+One module per format, each a ``render(composed, …) -> bytes`` over the same
+composed letter, so every format holds the list ``compose`` prints.  This
+module decides where files go, refuses to replace files that are not
+signon's own earlier output (see :mod:`signon.export._owned`), writes
+atomically and records the export in the letter's history.
+
+Nothing is written until every letter has composed and every target has
+been checked, so a refused export changes nothing; each letter's files are
+all rendered before the first of them is written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from signon.compose import Composed
+from signon.errors import RefusedInput
+from signon.roster import Roster
+
+# In the order they are produced: the PDF is converted from the DOCX bytes.
+FORMATS = ("docx", "pdf", "html", "md", "txt", "csv")
+_LETTER_SOURCE = re.compile(r"^letter(\.[A-Za-z0-9_-]+)?\.md$")
+
+
+@dataclass(frozen=True)
+class Options:
+    reference_docx: Path | None = None
+    bom: bool = False
+
+
+@dataclass
+class LetterExport:
+    """One letter's planned (then written) files."""
+
+    composed: Composed
+    targets: dict[str, Path]  # format -> file
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.composed.letter.slug
+
+
+def render(
+    composed: Composed,
+    fmt: str,
+    options: Options = Options(),
+    cache: dict[str, bytes] | None = None,
+) -> bytes:
+    """The bytes of ``composed`` in ``fmt`` (``cache`` lets the PDF reuse the DOCX)."""
+    cache = {} if cache is None else cache
+    if fmt in cache:
+        return cache[fmt]
+    data: bytes
+    if fmt == "docx":
+        from signon.export import docx
+
+        data = docx.render(composed, reference=options.reference_docx)
+    elif fmt == "pdf":
+        from signon.export import pdf
+
+        data = pdf.convert(render(composed, "docx", options, cache), name=composed.letter.slug)
+    elif fmt == "html":
+        from signon.export import html
+
+        data = html.render(composed)
+    elif fmt == "md":
+        from signon.export import markdown
+
+        data = markdown.render(composed)
+    elif fmt == "txt":
+        from signon.export import text
+
+        data = text.render(composed)
+    elif fmt == "csv":
+        from signon.export import csv
+
+        data = csv.render(composed, bom=options.bom)
+    else:
+        raise RefusedInput(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    cache[fmt] = data
+    return data
+
+
+def file_name(slug: str, fmt: str, language: str | None) -> str:
+    return f"{slug}.{language}.{fmt}" if language else f"{slug}.{fmt}"
+
+
+def targets(
+    slug: str,
+    formats: Sequence[str],
+    output: Path | None,
+    *,
+    language: str | None,
+    several_letters: bool,
+    cwd: Path,
+) -> dict[str, Path]:
+    """Where each format goes: ``-o`` is a file for one format of one letter, else a folder."""
+    names = {fmt: file_name(slug, fmt, language) for fmt in formats}
+    if output is None:
+        return {fmt: cwd / name for fmt, name in names.items()}
+    output = output if output.is_absolute() else cwd / output
+    as_folder = (
+        several_letters
+        or len(formats) > 1
+        or output.is_dir()
+        or str(output).endswith(("/", os.sep))
+    )
+    if not as_folder:
+        return {formats[0]: output}
+    if output.exists() and not output.is_dir():
+        raise RefusedInput(
+            f"-o {output} is a file, but this export writes several files; give a folder "
+            "(it is created if needed)"
+        )
+    return {fmt: output / name for fmt, name in names.items()}
+
+
+def _refuse_sources(root: Path, path: Path) -> None:
+    """Never write over the workspace's own files, even with --force."""
+    resolved = path.resolve()
+    letters = (root / "letters").resolve()
+    if resolved == (root / "orgs.toml").resolve() or (
+        resolved.parent.parent == letters
+        and (_LETTER_SOURCE.match(resolved.name) or resolved.name == "signatures.toml")
+    ):
+        raise RefusedInput(
+            f"{path} is one of the workspace's own files; export to another name with -o"
+        )
+
+
+def check_targets(root: Path, plans: Sequence[LetterExport], *, force: bool) -> None:
+    """Refuse before anything is written: one sentence naming every file in the way."""
+    from signon.export import _owned
+
+    blocked: list[str] = []
+    manifests: dict[Path, dict[str, object]] = {}
+    seen: dict[Path, str] = {}
+    for plan in plans:
+        for fmt, path in plan.targets.items():
+            _refuse_sources(root, path)
+            key = path.resolve()
+            if key in seen:
+                raise RefusedInput(
+                    f"{path} would be written twice ({seen[key]} and {fmt}); give -o a folder"
+                )
+            seen[key] = fmt
+            if force or not path.exists():
+                continue
+            if path.is_dir():
+                raise RefusedInput(f"{path} is a folder; give a file name with -o")
+            folder = path.parent
+            if folder not in manifests:
+                manifests[folder] = _owned.load(folder)
+            own, why = _owned.is_own(path, manifests[folder])
+            if not own:
+                blocked.append(f"{path} ({why})")
+    if blocked:
+        what = (
+            blocked[0]
+            if len(blocked) == 1
+            else f"{len(blocked)} files: "
+            + "; ".join(blocked[:3])
+            + ("; …" if len(blocked) > 3 else "")
+        )
+        raise RefusedInput(
+            f"not replacing {what}; pass --force to replace, or choose another name with -o"
+        )
+
+
+def plan_exports(
+    root: Path,
+    roster: Roster,
+    slugs: Sequence[str],
+    formats: Sequence[str],
+    *,
+    output: Path | None = None,
+    language: str | None = None,
+    cwd: Path | None = None,
+    skip_missing_language: bool = False,
+) -> tuple[list[LetterExport], list[str]]:
+    """Compose every letter and decide its files; returns the plans and the skipped slugs."""
+    from signon.compose import compose
+    from signon.letter import load_letter
+
+    chosen = [f for f in FORMATS if f in formats]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise RefusedInput(
+            f"unknown export format {unknown[0]!r}; use one of " + ", ".join(FORMATS)
+        )
+    if not chosen:
+        raise RefusedInput(
+            "choose at least one format: --docx, --pdf, --html, --md, --txt or --csv"
+        )
+    if "pdf" in chosen:
+        from signon.export import pdf
+
+        pdf.soffice()  # refuse now, before any file is written
+    here = cwd or Path.cwd()
+    plans: list[LetterExport] = []
+    skipped: list[str] = []
+    for slug in slugs:
+        if language and skip_missing_language:
+            letter = load_letter(root, slug)
+            if language not in letter.languages():
+                skipped.append(slug)
+                continue
+        composed = compose(root, roster, slug, language=language)
+        plans.append(
+            LetterExport(
+                composed,
+                targets(
+                    slug,
+                    chosen,
+                    output,
+                    language=language,
+                    several_letters=len(slugs) > 1,
+                    cwd=here,
+                ),
+            )
+        )
+    return plans, skipped
+
+
+def write_exports(
+    root: Path,
+    plans: Sequence[LetterExport],
+    *,
+    force: bool = False,
+    options: Options = Options(),
+    progress: Callable[[LetterExport], None] | None = None,
+) -> None:
+    """Check, render, write atomically and record every planned export."""
+    from signon.export import _owned
+    from signon.fileio import atomic_write
+    from signon.history import record_export
+
+    check_targets(root, plans, force=force)
+    for plan in plans:
+        cache: dict[str, bytes] = {}
+        payloads = {fmt: render(plan.composed, fmt, options, cache) for fmt in plan.targets}
+        folders = sorted({path.parent for path in plan.targets.values()})
+        for folder in folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            with _owned.folder_lock(folder):
+                # Checked again under the lock: another export may have written meanwhile.
+                mine = {f: p for f, p in plan.targets.items() if p.parent == folder}
+                check_targets(root, [LetterExport(plan.composed, mine)], force=force)
+                files = _owned.load(folder)
+                for fmt, path in mine.items():
+                    atomic_write(path, payloads[fmt])
+                    _owned.record(files, path, payloads[fmt], letter=plan.slug, fmt=fmt)
+                    plan.written.append(path)
+                _owned.save(folder, files)
+        record_export(root, plan.composed, list(plan.targets))
+        if progress is not None:
+            progress(plan)
+
+
+def export(
+    root: Path,
+    roster: Roster,
+    slug: str,
+    formats: Sequence[str],
+    *,
+    output: Path | None = None,
+    force: bool = False,
+    language: str | None = None,
+    options: Options = Options(),
+    cwd: Path | None = None,
+) -> list[Path]:
+    """Export one letter; returns the files written."""
+    plans, _ = plan_exports(
+        root, roster, [slug], formats, output=output, language=language, cwd=cwd
+    )
+    write_exports(root, plans, force=force, options=options)
+    return plans[0].written

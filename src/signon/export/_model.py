@@ -1,0 +1,112 @@
+"""What every format prints: the composed list flattened into lines, and text clean-up.
+
+Each format walks the same :class:`Line` sequence (taken from the one
+:class:`~signon.counting.SignatoryList` that ``compose`` prints), so no format
+can drop, double or reorder a name that another holds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from signon.compose import Composed, entry_label, individual_label
+from signon.counting import Node
+from signon.letter import Individual
+
+# XML 1.0 can carry only these characters; anything else (C0 controls, lone
+# surrogates, U+FFFE/U+FFFF) would make lxml refuse the document or Word
+# call it corrupt, so it is dropped from every XML and HTML output.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SPACES = re.compile(r"\s+")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
+def one_line(text: str, *, strip: bool = True) -> str:
+    """A name as one line: XML-safe, tabs and line breaks (hand-edited TOML) as single spaces."""
+    flat = _SPACES.sub(" ", xml_safe(text))
+    return flat.strip() if strip else flat
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strongly directional character is Hebrew/Arabic-script (RTL)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"}
+)
+
+
+def language_tag(language: str) -> str:
+    """BCP 47 form of the letter's language code (``pt_BR`` → ``pt-BR``)."""
+    return language.replace("_", "-") or "en"
+
+
+def language_is_rtl(language: str) -> bool:
+    return language_tag(language).split("-")[0].lower() in RTL_LANGUAGES
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed name of the list."""
+
+    label: str  # exactly as compose prints it: "Name (Country)", "Name (…):"
+    name: str  # the bare name, the part of the label that may be right-to-left
+    kind: str  # "organization", "coalition" or "individual"
+    depth: int  # 0: top-level entry; members of a coalition one deeper than it
+    node: Node | None = None
+    person: Individual | None = None
+    top: Node | None = None  # the top-level entry whose signature brings this name
+
+    @property
+    def suffix(self) -> str:
+        """The label after the name: " (Country)", " (on behalf of …):"."""
+        return self.label[len(self.name) :] if self.label.startswith(self.name) else ""
+
+
+def organization_lines(composed: Composed) -> Iterator[Line]:
+    show = composed.show_countries
+    for entry in composed.signatories.entries:
+        for node, depth in entry.walk():
+            yield Line(
+                label=entry_label(node, show),
+                name=node.name,
+                kind=node.kind,
+                depth=depth,
+                node=node,
+                top=entry,
+            )
+
+
+def individual_lines(composed: Composed) -> Iterator[Line]:
+    for person in composed.signatories.individuals:
+        yield Line(
+            label=individual_label(person),
+            name=person.name,
+            kind="individual",
+            depth=0,
+            person=person,
+        )
+
+
+def individuals_heading(composed: Composed) -> str:
+    """The line above the individuals (as compose prints it; settable in the front matter)."""
+    return str(composed.text.front.extra.get("individuals_heading", "Individuals:"))
+
+
+def list_lines(composed: Composed) -> list[Line]:
+    """Every listed name in compose's order: organizations (depth-first), then individuals."""
+    return [*organization_lines(composed), *individual_lines(composed)]

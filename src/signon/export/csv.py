@@ -1,0 +1,88 @@
+"""CSV of the signatories: one row per printed name, safe to open in a spreadsheet.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage return is
+run as a formula by Excel, LibreOffice and Google Sheets (``=HYPERLINK(…)``
+in an organization's name is a classic phishing vector).  Following OWASP's
+CSV-injection guidance such cells get a leading single quote, which
+spreadsheets show as text and hide.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from signon.compose import Composed
+from signon.export._model import list_lines
+
+HEADER = (
+    "id",
+    "name",
+    "country",
+    "coalition",
+    "kind",
+    "signed",
+    "signer",
+    "depth",
+    "title",
+    "affiliation",
+)
+# OWASP's list, plus the full-width forms some spreadsheets also accept, and a
+# line feed, which a few importers treat like a carriage return.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+BOM = "\ufeff"
+
+
+def neutralize(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def rows(composed: Composed) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = []
+    for line in list_lines(composed):
+        if line.node is not None:
+            node = line.node
+            top = line.top.signature if line.top is not None else None
+            # Members sign through their coalition: its date applies, its signer does not.
+            signer = top.signer if top is not None and line.depth == 0 else ""
+            out.append(
+                (
+                    node.id,
+                    node.name,
+                    node.country,
+                    node.parent,
+                    node.kind,
+                    top.date if top is not None else "",
+                    signer,
+                    str(line.depth),
+                    "",
+                    "",
+                )
+            )
+        elif line.person is not None:
+            person = line.person
+            out.append(
+                (
+                    "",
+                    person.name,
+                    "",
+                    "",
+                    "individual",
+                    person.date,
+                    "",
+                    "0",
+                    person.title,
+                    person.affiliation,
+                )
+            )
+    return out
+
+
+def render(composed: Composed, *, bom: bool = False) -> bytes:
+    buffer = io.StringIO()
+    # Every cell quoted, CRLF line ends: RFC 4180, which Excel expects.
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for row in rows(composed):
+        writer.writerow([neutralize(cell) for cell in row])
+    return ((BOM if bom else "") + buffer.getvalue()).encode("utf-8")

@@ -1,0 +1,746 @@
+"""Word: the letter as a .docx that Word and LibreOffice open with real bullets and nesting.
+
+python-docx provides the package, the styles, the core properties and the
+footer.  The paragraphs themselves are written as WordprocessingML and parsed
+once: python-docx's ``add_paragraph(style=…)`` looks each style up by name
+and appends through a linear search, which is quadratic on a list of 20,000
+names (26 s), while building the XML directly takes well under a second.
+
+Layout of the list (it reads like the letters coordinators type by hand):
+top-level organizations are plain paragraphs; a coalition is a heading
+paragraph kept with its members, which are real Word list items (a numbering
+definition with bullet levels, ``numPr`` with ``ilvl`` = nesting), so Word's
+and LibreOffice's list tools work on them.  Every paragraph has a named style
+("Signatory", "Signatory Heading", "Signatory Member", "Date", "Recipient"…)
+that a ``--reference-docx`` can define to change the look.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from signon.compose import Composed
+from signon.errors import RefusedInput
+from signon.export._model import (
+    individual_lines,
+    individuals_heading,
+    is_rtl,
+    language_is_rtl,
+    language_tag,
+    one_line,
+    organization_lines,
+    xml_safe,
+)
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NSDECL = f'xmlns:w="{W}" xmlns:r="{R}"'
+GENERATOR = "signon"
+RT_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+RT_APP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+CT_NUMBERING = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+CT_APP = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    f"<Application>{GENERATOR}</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+BULLETS = ("\u2022", "\u25e6", "\u25aa")  # • ◦ ▪, repeating down the nine levels
+ORDERED = (("decimal", "%{n}."), ("lowerLetter", "%{n})"), ("lowerRoman", "%{n}."))
+
+
+def x(text: str) -> str:
+    """Text as XML character data (XML-illegal characters dropped)."""
+    return xml_safe(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def xa(text: str) -> str:
+    """Text as an XML attribute value."""
+    return x(text).replace('"', "&quot;")
+
+
+# ------------------------------------------------------------------ runs and paragraphs
+
+
+def run(
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    code: bool = False,
+    style: str = "",
+    rtl: bool | None = None,
+) -> str:
+    """One ``<w:r>``; line breaks become ``<w:br/>``, tabs ``<w:tab/>``."""
+    if not text:
+        return ""
+    props = []
+    if style:
+        props.append(f'<w:rStyle w:val="{xa(style)}"/>')
+    if code:
+        props.append('<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/>')
+    if bold:
+        props.append("<w:b/><w:bCs/>")
+    if italic:
+        props.append("<w:i/><w:iCs/>")
+    if is_rtl(text) if rtl is None else rtl:
+        props.append("<w:rtl/>")
+    rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
+    pieces: list[str] = []
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            pieces.append("<w:br/>")
+        for m, chunk in enumerate(line.split("\t")):
+            if m:
+                pieces.append("<w:tab/>")
+            if chunk:
+                pieces.append(f'<w:t xml:space="preserve">{x(chunk)}</w:t>')
+    return f"<w:r>{rpr}{''.join(pieces)}</w:r>"
+
+
+def paragraph(
+    style: str,
+    content: str,
+    *,
+    num: int | None = None,
+    ilvl: int = 0,
+    bidi: bool = False,
+    keep_next: bool = False,
+    space_before: int | None = None,
+    space_after: int | None = None,
+    indent: int | None = None,
+    border: bool = False,
+    center: bool = False,
+) -> str:
+    # Children of <w:pPr> must follow the schema's order, or Word reports the file as corrupt.
+    props = [f'<w:pStyle w:val="{xa(style)}"/>']
+    if keep_next:
+        props.append("<w:keepNext/>")
+    if num is not None:
+        props.append(f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>')
+    if border:
+        props.append(
+            '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>'
+        )
+    if bidi:
+        props.append("<w:bidi/>")
+    if space_before is not None or space_after is not None:
+        attrs = ""
+        if space_before is not None:
+            attrs += f' w:before="{space_before}"'
+        if space_after is not None:
+            attrs += f' w:after="{space_after}"'
+        props.append(f"<w:spacing{attrs}/>")
+    if indent is not None:
+        props.append(f'<w:ind w:left="{indent}"/>')
+    if center:
+        props.append('<w:jc w:val="center"/>')
+    return f"<w:p><w:pPr>{''.join(props)}</w:pPr>{content}</w:p>"
+
+
+# ------------------------------------------------------------------ styles
+
+
+def _style_setup(**kw: Any) -> Callable[[Any], None]:
+    """A function that gives a newly added style the formatting in ``kw``."""
+
+    def setup(style: Any) -> None:
+        from docx.shared import Pt, RGBColor
+
+        fmt: Any = getattr(style, "paragraph_format", None)
+        for key, value in kw.items():
+            if key in ("space_before", "space_after", "left_indent"):
+                setattr(fmt, key, Pt(value))
+            elif key == "hanging":  # continuation lines of a long name indented, as in text
+                fmt.left_indent = Pt(value)
+                fmt.first_line_indent = Pt(-value)
+            elif key in ("keep_with_next", "keep_together"):
+                setattr(fmt, key, value)
+            elif key == "size":
+                style.font.size = Pt(value)
+            elif key == "color":
+                style.font.color.rgb = RGBColor.from_string(value)
+            elif key in ("bold", "italic", "underline"):
+                setattr(style.font, key, value)
+            elif key == "font":
+                style.font.name = value
+
+    return setup
+
+
+class Styles:
+    """Style ids by name: the reference document's own when it has them, else added."""
+
+    # name -> (based on, formatting) for styles a document may lack
+    PARAGRAPH: ClassVar[dict[str, tuple[str, dict[str, Any]]]] = {
+        "Title": ("Normal", {"size": 20, "bold": True, "space_after": 6, "keep_with_next": True}),
+        "Date": ("Normal", {"space_after": 0}),
+        "Recipient": ("Normal", {"space_after": 0}),
+        "Body Text": ("Normal", {"space_after": 8}),
+        "List Paragraph": ("Normal", {"space_after": 2, "left_indent": 36}),
+        "Quote": ("Normal", {"italic": True, "left_indent": 28, "space_after": 8}),
+        "Source Code": ("Normal", {"font": "Courier New", "size": 9.5, "space_after": 0}),
+        "Heading 1": (
+            "Normal",
+            {
+                "size": 16,
+                "bold": True,
+                "space_before": 12,
+                "space_after": 4,
+                "keep_with_next": True,
+            },
+        ),
+        "Heading 2": (
+            "Normal",
+            {
+                "size": 14,
+                "bold": True,
+                "space_before": 10,
+                "space_after": 4,
+                "keep_with_next": True,
+            },
+        ),
+        "Heading 3": (
+            "Normal",
+            {"size": 12, "bold": True, "space_before": 8, "space_after": 2, "keep_with_next": True},
+        ),
+        "Heading 4": (
+            "Normal",
+            {"bold": True, "italic": True, "space_before": 8, "keep_with_next": True},
+        ),
+        "Heading 5": ("Normal", {"bold": True, "space_before": 6, "keep_with_next": True}),
+        "Heading 6": ("Normal", {"italic": True, "space_before": 6, "keep_with_next": True}),
+        "Signatory": (
+            "Normal",
+            {"space_before": 0, "space_after": 0, "keep_together": True, "hanging": 18},
+        ),
+        "Signatory Heading": ("Signatory", {"space_before": 8, "keep_with_next": True}),
+        # Not based on "Signatory": its hanging indent would fight the bullets' indent.
+        "Signatory Member": (
+            "Normal",
+            {"space_before": 0, "space_after": 0, "keep_together": True},
+        ),
+        "Footer": ("Normal", {"space_after": 0}),
+    }
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.ids: dict[str, str] = {}
+
+    def id(self, name: str) -> str:
+        if name not in self.ids:
+            self.ids[name] = self._ensure(name)
+        return self.ids[name]
+
+    def _ensure(self, name: str) -> str:
+        import warnings
+
+        from docx.enum.style import WD_STYLE_TYPE
+
+        styles = self.document.styles
+        kind = WD_STYLE_TYPE.CHARACTER if name == "Hyperlink" else WD_STYLE_TYPE.PARAGRAPH
+        with warnings.catch_warnings():  # python-docx warns when a name matched a style id
+            warnings.simplefilter("ignore")
+            try:
+                style = styles[name]
+                if style.type == kind:
+                    return str(style.style_id)
+            except KeyError:
+                pass
+        if kind == WD_STYLE_TYPE.CHARACTER:
+            style = styles.add_style(name, kind)
+            _style_setup(color="0563C1", underline=True)(style)
+            return str(style.style_id)
+        base, formatting = self.PARAGRAPH.get(name, ("Normal", {}))
+        base_id = self.id(base) if base != name else None
+        style = styles.add_style(name, kind)
+        if base_id is not None:
+            style.element.basedOn_val = base_id
+        _style_setup(**formatting)(style)
+        return str(style.style_id)
+
+
+# ------------------------------------------------------------------ numbering
+
+
+class Numbering:
+    """Numbering definitions added to the document's numbering part (created if missing)."""
+
+    def __init__(self, document: Any) -> None:
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self.element = self._numbering_element(document)
+        self._next_abstract = 1 + max(
+            (int(a.get(qn("w:abstractNumId"))) for a in self.element.findall(qn("w:abstractNum"))),
+            default=-1,
+        )
+        self._next_num = 1 + max(
+            (int(n.get(qn("w:numId"))) for n in self.element.findall(qn("w:num"))), default=0
+        )
+        self._bullet: int | None = None
+        self._decimal: int | None = None
+
+    @staticmethod
+    def _numbering_element(document: Any) -> Any:
+        from docx.opc.packuri import PackURI
+        from docx.oxml import parse_xml
+        from docx.parts.numbering import NumberingPart
+
+        part = document.part
+        try:
+            return part.part_related_by(RT_NUMBERING).element
+        except KeyError:
+            pass
+        # python-docx cannot create a numbering part (NumberingPart.new is unimplemented);
+        # a reference document without lists has none.
+        element = parse_xml(f"<w:numbering {NSDECL}/>")
+        numbering = NumberingPart(
+            PackURI("/word/numbering.xml"), CT_NUMBERING, element, part.package
+        )
+        part.relate_to(numbering, RT_NUMBERING)
+        return element
+
+    def _add_abstract(self, levels: str, name: str) -> int:
+        from docx.oxml import parse_xml
+
+        aid = self._next_abstract
+        self._next_abstract += 1
+        abstract = parse_xml(
+            f'<w:abstractNum {NSDECL} w:abstractNumId="{aid}">'
+            f'<w:nsid w:val="{0x5A6E0000 + aid:08X}"/>'
+            f'<w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="{name}"/>'
+            f"{levels}</w:abstractNum>"
+        )
+        # The schema wants every abstractNum before the first num.
+        first_num = self.element.find(self._qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            self.element.append(abstract)
+        return aid
+
+    def add_num(self, abstract: int, *, start: int | None = None, ilvl: int = 0) -> int:
+        from docx.oxml import parse_xml
+
+        nid = self._next_num
+        self._next_num += 1
+        override = (
+            f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+            if start is not None
+            else ""
+        )
+        num = parse_xml(
+            f'<w:num {NSDECL} w:numId="{nid}"><w:abstractNumId w:val="{abstract}"/>'
+            f"{override}</w:num>"
+        )
+        cleanup = self.element.find(self._qn("w:numIdMacAtCleanup"))
+        if cleanup is not None:
+            cleanup.addprevious(num)
+        else:
+            self.element.append(num)
+        return nid
+
+    @property
+    def bullet(self) -> int:
+        if self._bullet is None:
+            levels = "".join(
+                f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+                f'<w:lvlText w:val="{BULLETS[i % 3]}"/><w:lvlJc w:val="left"/>'
+                f'<w:pPr><w:ind w:left="{720 + 360 * i}" w:hanging="360"/></w:pPr></w:lvl>'
+                for i in range(9)
+            )
+            self._bullet = self._add_abstract(levels, "signon bullets")
+        return self._bullet
+
+    @property
+    def decimal(self) -> int:
+        if self._decimal is None:
+            levels = "".join(
+                f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/>'
+                f'<w:numFmt w:val="{ORDERED[i % 3][0]}"/>'
+                f'<w:lvlText w:val="{ORDERED[i % 3][1].format(n=i + 1)}"/>'
+                f'<w:lvlJc w:val="left"/>'
+                f'<w:pPr><w:ind w:left="{720 + 360 * i}" w:hanging="360"/></w:pPr></w:lvl>'
+                for i in range(9)
+            )
+            self._decimal = self._add_abstract(levels, "signon numbers")
+        return self._decimal
+
+
+# ------------------------------------------------------------------ the body
+
+
+class BodyWriter:
+    """Collects the document's paragraphs as XML, then inserts them in one parse."""
+
+    def __init__(self, document: Any, styles: Styles, numbering: Numbering, *, rtl: bool) -> None:
+        self.document = document
+        self.styles = styles
+        self.numbering = numbering
+        self.rtl = rtl  # the letter's language is written right to left
+        self.out: list[str] = []
+        self._md: Any = None
+        self._gap = False  # the next paragraph follows the list: keep a line's space
+
+    def para(self, style: str, content: str, *, text: str = "", **kw: Any) -> None:
+        bidi = self.rtl or is_rtl(text)
+        if self._gap:
+            kw.setdefault("space_before", 240)
+            self._gap = False
+        self.out.append(paragraph(self.styles.id(style), content, bidi=bidi, **kw))
+
+    # -- head
+    def head(self, composed: Composed) -> None:
+        if composed.title:
+            title = one_line(composed.title)
+            self.para("Title", run(title), text=title)
+        meta: list[tuple[str, str]] = []
+        if composed.date:
+            meta.append(("Date", one_line(composed.date)))
+        meta += [("Recipient", f"To: {one_line(r)}") for r in composed.recipients]
+        for n, (style, text) in enumerate(meta):
+            last = n == len(meta) - 1
+            self.para(style, run(text), text=text, space_after=240 if last else None)
+
+    # -- the list
+    def signatories(self, composed: Composed) -> None:
+        member_num: int | None = None
+        after_block = False
+        for line in organization_lines(composed):
+            content = run(one_line(line.name)) + run(one_line(line.suffix, strip=False), rtl=False)
+            bidi = is_rtl(line.name)
+            has_members = line.node is not None and bool(line.node.children)
+            if line.depth == 0 and has_members:
+                self.para("Signatory Heading", content, text=line.name, keep_next=True)
+                after_block = True
+            elif line.depth == 0:
+                # A plain entry after a coalition's members starts a new block, as in the text.
+                self.out.append(
+                    paragraph(
+                        self.styles.id("Signatory"),
+                        content,
+                        bidi=bidi or self.rtl,
+                        space_before=160 if after_block else None,
+                    )
+                )
+                after_block = False
+            else:
+                if member_num is None:
+                    member_num = self.numbering.add_num(self.numbering.bullet)
+                self.out.append(
+                    paragraph(
+                        self.styles.id("Signatory Member"),
+                        content,
+                        num=member_num,
+                        ilvl=min(line.depth - 1, 8),
+                        bidi=bidi or self.rtl,
+                        keep_next=has_members,
+                    )
+                )
+        people = list(individual_lines(composed))
+        if people:
+            heading = one_line(individuals_heading(composed))
+            self.para("Signatory Heading", run(heading), text=heading, keep_next=True)
+            for line in people:
+                content = run(one_line(line.name)) + run(
+                    one_line(line.suffix, strip=False), rtl=False
+                )
+                self.para("Signatory", content, text=line.name)
+        self._gap = True
+
+    # -- the Markdown body
+    def markdown(self, source: str) -> None:
+        if self._md is None:
+            from markdown_it import MarkdownIt
+
+            self._md = MarkdownIt("commonmark", {"html": False})
+        tokens = self._md.parse(source)
+        lists: list[tuple[str, int]] = []  # (kind, numId) of each open list
+        first_in_item: list[bool] = []
+        quote = 0
+        heading = 0
+        for tok in tokens:
+            kind = tok.type
+            if kind == "heading_open":
+                heading = int(tok.tag[1])
+            elif kind == "heading_close":
+                heading = 0
+            elif kind == "bullet_list_open":
+                lists.append(
+                    (
+                        "bullet",
+                        self.numbering.add_num(self.numbering.bullet)
+                        if not lists or lists[-1][0] != "bullet"
+                        else lists[-1][1],
+                    )
+                )
+            elif kind == "ordered_list_open":
+                start = int(tok.attrGet("start") or 1)
+                # Each ordered list gets its own num so that its numbering starts afresh.
+                lists.append(
+                    (
+                        "ordered",
+                        self.numbering.add_num(
+                            self.numbering.decimal, start=start, ilvl=min(len(lists), 8)
+                        ),
+                    )
+                )
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                lists.pop()
+            elif kind == "list_item_open":
+                first_in_item.append(True)
+            elif kind == "list_item_close":
+                first_in_item.pop()
+            elif kind == "blockquote_open":
+                quote += 1
+            elif kind == "blockquote_close":
+                quote -= 1
+            elif kind == "inline":
+                content, text = self.inline(tok)
+                if heading:
+                    self.para(f"Heading {heading}", content, text=text, keep_next=True)
+                elif lists and first_in_item and first_in_item[-1]:
+                    first_in_item[-1] = False
+                    ilvl = min(len(lists) - 1, 8)
+                    self.para("List Paragraph", content, text=text, num=lists[-1][1], ilvl=ilvl)
+                elif lists:
+                    self.para(
+                        "List Paragraph",
+                        content,
+                        text=text,
+                        indent=720 + 360 * min(len(lists) - 1, 8),
+                    )
+                else:
+                    self.para("Quote" if quote else "Body Text", content, text=text)
+            elif kind in ("fence", "code_block"):
+                for line in tok.content.rstrip("\n").split("\n"):
+                    self.para("Source Code", run(line, rtl=False))
+            elif kind == "hr":
+                self.para("Body Text", "", border=True)
+
+    def inline(self, token: Any) -> tuple[str, str]:
+        """Runs for an inline token (bold, italic, code, links); returns (xml, plain text)."""
+        out: list[str] = []
+        plain: list[str] = []
+        bold = italic = 0
+        link: list[str] | None = None  # runs inside the open link
+        href = ""
+        for child in token.children or []:
+            kind = child.type
+            target = link if link is not None else out
+            if kind in ("text", "code_inline"):
+                text = child.content
+                plain.append(text)
+                target.append(
+                    run(
+                        text,
+                        bold=bold > 0,
+                        italic=italic > 0,
+                        code=kind == "code_inline",
+                        style=self.styles.id("Hyperlink") if link is not None else "",
+                    )
+                )
+            elif kind == "softbreak":
+                plain.append(" ")
+                target.append(run(" "))
+            elif kind == "hardbreak":
+                plain.append("\n")
+                target.append("<w:r><w:br/></w:r>")
+            elif kind == "strong_open":
+                bold += 1
+            elif kind == "strong_close":
+                bold -= 1
+            elif kind == "em_open":
+                italic += 1
+            elif kind == "em_close":
+                italic -= 1
+            elif kind == "link_open":
+                link = []
+                href = str(child.attrGet("href") or "")
+            elif kind == "link_close" and link is not None:
+                out.append(self.hyperlink(href, "".join(link)))
+                link = None
+            elif kind == "image":
+                text = child.content or ""
+                plain.append(text)
+                target.append(run(text, italic=True))
+        if link is not None:  # unbalanced (cannot happen with markdown-it): keep the text
+            out += link
+        return "".join(out), "".join(plain)
+
+    def hyperlink(self, href: str, runs: str) -> str:
+        href = xml_safe(href)
+        if not href:
+            return runs
+        if href.startswith("#"):
+            return f'<w:hyperlink w:anchor="{xa(href[1:])}" w:history="1">{runs}</w:hyperlink>'
+        rid = self.document.part.relate_to(href, RT_HYPERLINK, is_external=True)
+        return f'<w:hyperlink r:id="{rid}" w:history="1">{runs}</w:hyperlink>'
+
+    def flush(self) -> None:
+        """Parse the collected paragraphs once and move them before the body's sectPr."""
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import qn
+
+        body = self.document.element.body
+        sect = body.find(qn("w:sectPr"))
+        if sect is None:
+            sect = parse_xml(f"<w:sectPr {NSDECL}/>")
+            body.append(sect)
+        wrapper = parse_xml(f"<w:body {NSDECL}>{''.join(self.out)}</w:body>")
+        self.out = []
+        for child in list(wrapper):
+            sect.addprevious(child)  # O(1) per element; body.insert(i, …) would be O(n)
+
+
+# ------------------------------------------------------------------ the document
+
+
+def open_document(reference: Path | None) -> Any:
+    import docx
+
+    if reference is None:
+        return docx.Document()
+    if not reference.is_file():
+        raise RefusedInput(
+            f"reference document {reference} does not exist; give the path of "
+            "a .docx file whose styles, margins, header and footer to use"
+        )
+    try:
+        document = docx.Document(str(reference))
+    except Exception as err:  # python-docx raises ValueError, KeyError, BadZipFile…
+        raise RefusedInput(
+            f"reference document {reference} is not a Word .docx file ({err}); save it from "
+            "Word or LibreOffice as .docx (not .doc or .dotx) and try again"
+        ) from None
+    _clear_body(document)
+    return document
+
+
+def _clear_body(document: Any) -> None:
+    """Drop the reference document's content; its last section (page setup, header/footer) stays."""
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _page_numbers(document: Any, styles: Styles) -> None:
+    """A centred PAGE field in the footer, unless the footer already numbers its pages."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    footer = document.sections[-1].footer
+    if footer.is_linked_to_previous:
+        footer.is_linked_to_previous = False
+    element = footer._element
+    for simple in element.iter(qn("w:fldSimple")):
+        if "PAGE" in (simple.get(qn("w:instr")) or "").upper():
+            return
+    for instr in element.iter(qn("w:instrText")):
+        if "PAGE" in (instr.text or "").upper():
+            return
+    paragraphs = element.findall(qn("w:p"))
+    if len(paragraphs) == 1 and not "".join(paragraphs[0].itertext()).strip():
+        element.remove(paragraphs[0])  # the empty paragraph of a new footer
+    number = '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    element.append(
+        parse_xml(
+            f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="{xa(styles.id("Footer"))}"/>'
+            f'<w:jc w:val="center"/></w:pPr>{number}</w:p>'
+        )
+    )
+
+
+def _properties(document: Any, composed: Composed) -> None:
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props = document.core_properties
+    props.title = one_line(composed.title)[:255]
+    props.subject = one_line("; ".join(composed.recipients) or composed.title)[:255]
+    props.created = now
+    props.modified = now
+    props.author = ""
+    props.last_modified_by = GENERATOR
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.content_status = ""
+    props.identifier = ""
+    props.revision = 1
+    props.language = language_tag(composed.language)
+    package = document.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT_THUMBNAIL:
+            # python-docx's template carries its own preview image; file browsers would show it.
+            del package.rels[rid]
+    app = next((rel for rel in package.rels.values()
+                if rel.reltype == RT_APP and not rel.is_external), None)
+    if app is not None:
+        # The "application" that wrote the file: how signon recognizes its own output
+        # (Word and LibreOffice put their own name here when they save a change).
+        app.target_part._blob = APP_XML.encode("utf-8")
+    else:
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+
+        part = Part(PackURI("/docProps/app.xml"), CT_APP, APP_XML.encode("utf-8"), package)
+        package.relate_to(part, RT_APP)
+
+
+def _language(document: Any, composed: Composed) -> None:
+    """Spelling language of the text: the letter's, not the template's."""
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if rpr is None:
+        return
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        from docx.oxml import parse_xml
+
+        lang = parse_xml(f"<w:lang {NSDECL}/>")
+        rpr.append(lang)
+    tag = language_tag(composed.language)
+    lang.set(qn("w:bidi" if language_is_rtl(composed.language) else "w:val"), tag)
+
+
+def build(composed: Composed, *, reference: Path | None = None) -> Any:
+    """The python-docx Document for ``composed`` (not yet saved)."""
+    document = open_document(reference)
+    styles = Styles(document)
+    numbering = Numbering(document)
+    writer = BodyWriter(document, styles, numbering, rtl=language_is_rtl(composed.language))
+    writer.head(composed)
+    parts = composed.body_parts()
+    for n, part in enumerate(parts):
+        if part.strip():
+            writer.markdown(part)
+        if n < len(parts) - 1:
+            writer.signatories(composed)
+    writer.flush()
+    _page_numbers(document, styles)
+    _properties(document, composed)
+    _language(document, composed)
+    return document
+
+
+def render(composed: Composed, *, reference: Path | None = None) -> bytes:
+    document = build(composed, reference=reference)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,63 @@
+"""Markdown: the title, the letter's own Markdown body, and the list as nested bullet lists.
+
+Names are data: every character that Markdown would read as markup is
+backslash-escaped, so "*Stars* & [Co]" prints as written on GitHub, in pandoc
+and in any CommonMark renderer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from signon.compose import Composed
+from signon.export._model import individual_lines, individuals_heading, one_line, organization_lines
+
+# Inline markup (emphasis, code, links, autolinks/HTML, GFM tables and strikethrough).
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+# An entity reference would print as the character it names.
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# Block markup a line may start with: headings, quotes, list markers, rules.
+_LEADING = re.compile(r"^([#>+\-=])")
+_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown on one line."""
+    text = _INLINE.sub(r"\\\1", one_line(text))
+    text = _ENTITY.sub(r"\\&", text)
+    text = _LEADING.sub(r"\\\1", text)
+    return _ORDERED.sub(r"\1\\\2", text)
+
+
+def list_markdown(composed: Composed) -> str:
+    blocks: list[str] = []
+    items = [f"{'  ' * line.depth}- {escape(line.label)}" for line in organization_lines(composed)]
+    if items:
+        blocks.append("\n".join(items))
+    people = [f"- {escape(line.label)}" for line in individual_lines(composed)]
+    if people:
+        blocks.append(escape(individuals_heading(composed)))
+        blocks.append("\n".join(people))
+    return "\n\n".join(blocks)
+
+
+def render(composed: Composed) -> bytes:
+    chunks: list[str] = []
+    if composed.title:
+        chunks.append(f"# {escape(composed.title)}")
+    meta = []
+    if composed.date:
+        meta.append(escape(composed.date))
+    meta += [f"To: {escape(r)}" for r in composed.recipients]
+    if meta:
+        # A trailing backslash is CommonMark's visible hard line break.
+        chunks.append("\\\n".join(meta))
+    listed = list_markdown(composed)
+    parts = composed.body_parts()
+    for n, part in enumerate(parts):
+        if part.strip():
+            chunks.append(part.strip("\n"))
+        if n < len(parts) - 1 and listed:
+            chunks.append(listed)
+    text = "\n\n".join(chunks)
+    return (re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n").encode("utf-8")
