@@ -1,3 +1,298 @@
-"""(commands of this area are registered here)."""
+"""Import commands: import-letter (an existing letter) and import-csv (form responses)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from signon.cli._common import app, get_console, get_err_console, print_json, say, state, ws
+
+if TYPE_CHECKING:
+    from signon.importers.form_csv import CsvImport
+    from signon.importers.letter_import import LetterImport
+
+FileArg = Annotated[Path, typer.Argument(help="The file to import.", show_default=False)]
+DryRunOpt = Annotated[
+    bool, typer.Option("--dry-run", help="Show what would be created and signed; change nothing.")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+@app.command("import-letter")
+def import_letter(
+    file: FileArg,
+    slug: Annotated[
+        str,
+        typer.Option(
+            "--slug", help="Name of the new letter (its folder under letters/).", show_default=False
+        ),
+    ],
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--start",
+            help="A few words of the list's first "
+            "line (or of the line announcing it), when the list "
+            "is not found on its own.",
+            show_default=False,
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--end",
+            help="A few words of the list's last line (or of the first line after it).",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: DryRunOpt = False,
+    as_json: JsonOpt = False,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            help="The letter's title (default: the file's title or first line).",
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="The letter's date, YYYY-MM-DD (default: the first date in its text, else today).",
+            show_default=False,
+        ),
+    ] = None,
+    language: Annotated[
+        str, typer.Option("--language", help="Language code of the letter.")
+    ] = "en",
+) -> None:
+    """Read a letter (.txt, .md, .html, .docx) and its signatory list into the roster and a new
+    letter."""
+    from signon.importers.letter_import import import_letter as run
+
+    result = run(
+        ws(),
+        file,
+        slug,
+        start=start,
+        end=end,
+        title=title,
+        date=date,
+        language=language,
+        dry_run=dry_run,
+        drop_comments=state.drop_comments,
+    )
+    if as_json:
+        print_json(result.to_json())
+        return
+    if dry_run:
+        _letter_table(result)
+    _letter_summary(result)
+
+
+def _letter_table(result: LetterImport) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(f"{result.source}: {len(result.rows)} names"), title_justify="left")
+    for column in ("line", "name", "kind", "country", "city", "under", "roster id", ""):
+        table.add_column(column, justify="right" if column == "line" else "left")
+    for row in sorted(result.rows, key=lambda r: r.line):
+        status = Text(row.status, style="green" if row.status == "new" else "dim")
+        table.add_row(
+            str(row.line or ""),
+            Text(row.name),
+            row.kind,
+            Text(row.country),
+            Text(row.city),
+            Text(row.parent),
+            Text(row.id),
+            status,
+        )
+    get_console().print(table)
+    if result.individuals:
+        people = Table(title=Text(f"{len(result.individuals)} individuals"), title_justify="left")
+        for column in ("name", "title", "affiliation"):
+            people.add_column(column)
+        for person in result.individuals:
+            people.add_row(Text(person.name), Text(person.title), Text(person.affiliation))
+        get_console().print(people)
+
+
+def _letter_summary(result: LetterImport) -> None:
+    from rich.text import Text
+
+    counts = result.check.counts
+    verb = "would import" if result.dry_run else "imported"
+    say(
+        f"{verb} {result.source} as letters/{result.slug}: {counts.organizations} organizations, "
+        f"{counts.entries} entries, {counts.names} names, {counts.individuals} individuals "
+        f"({result.coalitions} coalitions)"
+    )
+    say(
+        f"  roster: {len(result.new_ids)} new, {len(result.matched_ids)} matched; "
+        f"title {result.title!r}, date {result.date}"
+    )
+    console = get_console()
+    for claim in result.check.claims:
+        line = Text(
+            f"  claim {claim.file}:{claim.line} {claim.text!r} → {claim.counted} {claim.rule} "
+        )
+        line.append(
+            "holds" if claim.ok else "does NOT hold", style="green" if claim.ok else "bold red"
+        )
+        console.print(line, soft_wrap=True)
+    for finding in result.findings():
+        where = f"{finding['file']}:{finding['line']}: " if finding.get("line") else ""
+        if str(finding["message"]).startswith(str(finding.get("file") or "\0")):
+            where = ""  # check's own findings name their place already
+        line = Text(
+            f"  {finding['severity']} ", style="red" if finding["severity"] == "error" else "yellow"
+        )
+        line.append(f"{finding['code']}: {where}{finding['message']}")
+        console.print(line, soft_wrap=True)
+    if result.dry_run:
+        say("dry run: nothing was changed")
+    else:
+        say(f"next: read letters/{result.slug}/letter.md, then `signon check {result.slug}`")
+
+
+@app.command("import-csv")
+def import_csv(
+    file: FileArg,
+    letter: Annotated[
+        str, typer.Option("--letter", help="The letter they sign (its slug).", show_default=False)
+    ],
+    column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--column",
+            help="FIELD=HEADER: the column that holds FIELD (organization, country, "
+            "city, name, first_name, last_name, title, email, website, timestamp); repeat for "
+            "several.",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: DryRunOpt = False,
+    as_json: JsonOpt = False,
+    date_format: Annotated[
+        str | None,
+        typer.Option(
+            "--date-format",
+            help="strptime format of the timestamps, e.g. '%d/%m/%Y %H:%M:%S' "
+            "(default: found from the values).",
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Signature date, YYYY-MM-DD, for responses without a timestamp (default: today).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Sign form responses (a CSV export, e.g. from Google Forms) on a letter."""
+    from signon.importers.form_csv import import_csv as run
+
+    with _progress() as progress:
+        result = run(
+            ws(),
+            file,
+            letter,
+            overrides=column or [],
+            date_format=date_format,
+            date=date,
+            dry_run=dry_run,
+            drop_comments=state.drop_comments,
+            progress=progress,
+        )
+    if as_json:
+        print_json(result.to_json())
+        return
+    if dry_run:
+        _csv_table(result)
+    _csv_summary(result)
+
+
+class _progress:
+    """A rich progress bar on stderr for large files; nothing for small ones or pipes."""
+
+    THRESHOLD = 500
+
+    def __init__(self) -> None:
+        self.bar: object | None = None
+        self.task: object | None = None
+
+    def __enter__(self) -> _progress:
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        console = get_err_console()
+        if total < self.THRESHOLD or not console.is_terminal:
+            return
+        from rich.progress import Progress
+
+        if self.bar is None:
+            bar = Progress(console=console, transient=True)
+            bar.start()
+            self.bar = bar
+            self.task = bar.add_task("matching organizations", total=total)
+        assert isinstance(self.bar, Progress)
+        self.bar.update(self.task, completed=done)  # type: ignore[arg-type]
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            from rich.progress import Progress
+
+            assert isinstance(self.bar, Progress)
+            self.bar.stop()
+
+
+def _csv_table(result: CsvImport) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=Text(f"{result.source}: {len(result.rows)} organizations"), title_justify="left"
+    )
+    for column in ("organization", "country", "roster id", "", "signer"):
+        table.add_column(column)
+    for name, country, eid, status, signer in result.rows:
+        table.add_row(
+            Text(name),
+            Text(country),
+            Text(eid),
+            Text(status, style="green" if status == "new" else "dim"),
+            Text(signer),
+        )
+    get_console().print(table)
+
+
+def _csv_summary(result: CsvImport) -> None:
+    verb = "would sign" if result.dry_run else "signed"
+    say(
+        f"{result.letter}: {verb} {len(result.signed)} organization(s)"
+        + (f", renewed {len(result.renewed)}" if result.renewed else "")
+        + (f"; {len(result.already)} had already signed" if result.already else "")
+    )
+    say(
+        f"  {result.responses} responses, {result.merged} re-submission(s) merged; roster: "
+        f"{len(result.new_ids)} new, {len(result.matched_ids)} matched"
+    )
+    columns = ", ".join(f"{f}={h!r}" for f, h in result.columns.items())
+    say(f"  columns: {columns}")
+    for skip in result.skipped:
+        say(f"  row {skip['row']}: {skip['reason']}")
+    c = result.counts
+    if c:
+        say(
+            f"  now {c['organizations']} organizations, {c['entries']} entries, {c['names']} "
+            f"names, {c['individuals']} individuals"
+        )
+    if result.dry_run:
+        say("dry run: nothing was changed")

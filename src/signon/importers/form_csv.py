@@ -1,0 +1,436 @@
+"""``signon import-csv``: sign-ups from a form export (Google Forms, Microsoft Forms, a sheet).
+
+Columns are found by their headers (English and a few other languages), or
+named with ``--column FIELD=HEADER``.  Responses from the same organization
+(equal after normalization: case, spacing, accents composed or not) are merged
+and the latest by timestamp wins.  Each organization is matched against the
+roster or created, then signed on the letter with its signer ("Name, Title")
+and the date of its response.  The roster and the record are each read and
+written once, through one index, so a large export stays linear.
+
+Cells are data: a name that starts with "=" or "+" is a name, never a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from signon.errors import RefusedInput
+from signon.importers.countries import canonical_country
+from signon.importers.dates import parse_timestamp, timestamp_parser
+from signon.importers.matching import RosterIndex, same_place
+from signon.importers.sources import read_bytes
+from signon.importers.txt import decode
+from signon.letter import (
+    LETTER_FILE,
+    Signature,
+    SignatureRecord,
+    check_date,
+    edit_record,
+    letter_folder,
+    today,
+)
+from signon.roster import Entry, Roster, make_entry
+from signon.text import fold, validate
+from signon.workspace import Workspace
+
+FIELDS = (
+    "organization",
+    "country",
+    "city",
+    "name",
+    "first_name",
+    "last_name",
+    "title",
+    "email",
+    "website",
+    "timestamp",
+)
+
+# Folded headers (signon.text.fold: lower case, punctuation as spaces), most specific
+# field first: "Organization email" is an e-mail, "Name of your organization" an
+# organization, "Contact name" a name.
+_HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("email", r"\be ?mail\b|courriel|correo|почта|пошта|\bпочтa\b"),
+        ("website", r"website|web site|\burl\b|site web|sitio web|homepage|webseite|сайт"),
+        (
+            "timestamp",
+            r"timestamp|time stamp|submitted|submission|horodat|marca temporal|"
+            r"zeitstempel|отметка времени|позначка часу|sygnatura czasowa|"
+            r"^date$|^time$|created at|start time|completion time",
+        ),
+        (
+            "country",
+            r"countr|\bpays\b|\bpa[ií]s\b|\bland\b|страна|країна|краіна|\bkraj\b|"
+            r"\bnation\b|\bpaese\b",
+        ),
+        (
+            "city",
+            r"\bcity\b|\btown\b|\bville\b|ciudad|\bstadt\b|город|місто|горад|miasto|"
+            r"\bcitt",
+        ),
+        (
+            "first_name",
+            r"first name|given name|\bprénom\b|\bprenom\b|vorname|^имя$|^ім я$|"
+            r"^imię$|^imie$",
+        ),
+        (
+            "last_name",
+            r"last name|surname|family name|nom de famille|apellido|nachname|"
+            r"фамилия|прізвище|nazwisko",
+        ),
+        (
+            "title",
+            r"\btitle\b|position|\brole\b|\bjob\b|function|fonction|\btitre\b|\bcargo\b|"
+            r"\bposte\b|funktion|должность|посада|stanowisko|designation",
+        ),
+        (
+            "organization",
+            r"organi[sz]|organisation|\borg\b|\bngo\b|\bngos\b|institution|"
+            r"\bgroup\b|entity|company|organiza[cç]|organizzazione|organisatie|"
+            r"организац|організац|арганізац|organizacj|\bstructure\b|"
+            r"association|\bcso\b|signing as|on behalf of",
+        ),
+        (
+            "name",
+            r"\bname\b|contact|signatory|signer|representative|\bnom\b|\bnombre\b|"
+            r"\bимя\b|\bфио\b|\bім я\b|\bimię\b|\bimie\b|\bnome\b|\bnaam\b",
+        ),
+    )
+)
+
+
+def detect_columns(headers: list[str], overrides: list[str]) -> dict[str, int]:
+    """Field → column index, from ``--column FIELD=HEADER`` first, then the header patterns."""
+    columns: dict[str, int] = {}
+    for spec in overrides:
+        field_name, sep, header = spec.partition("=")
+        field_name = field_name.strip().lower().replace("-", "_")
+        if not sep or field_name not in FIELDS:
+            raise RefusedInput(
+                f"--column {spec!r}: write it as FIELD=HEADER with FIELD one of "
+                + ", ".join(FIELDS)
+            )
+        columns[field_name] = _header_index(headers, header)
+    taken = set(columns.values())
+    folded = [fold(h) for h in headers]
+    for field_name, pattern in _HEADER_PATTERNS:
+        if field_name in columns:
+            continue
+        for n, header in enumerate(folded):
+            if n not in taken and header and pattern.search(header):
+                columns[field_name] = n
+                taken.add(n)
+                break
+    if "organization" not in columns:
+        raise RefusedInput(
+            "found no organization column among the headers ("
+            + ", ".join(repr(h) for h in headers)
+            + "); name it with --column organization=HEADER"
+        )
+    return columns
+
+
+def _header_index(headers: list[str], header: str) -> int:
+    wanted = header.strip()
+    for n, h in enumerate(headers):
+        if h.strip() == wanted:
+            return n
+    for n, h in enumerate(headers):
+        if fold(h) == fold(wanted) and fold(wanted):
+            return n
+    if wanted.isdigit() and 1 <= int(wanted) <= len(headers):
+        return int(wanted) - 1
+    raise RefusedInput(
+        f"--column: no header {header!r} in the file; its headers are "
+        + ", ".join(repr(h) for h in headers)
+    )
+
+
+@dataclass
+class Response:
+    row: int  # 1-based line of the CSV record (the header is row 1)
+    organization: str
+    country: str = ""
+    city: str = ""
+    name: str = ""
+    title: str = ""
+    email: str = ""
+    website: str = ""
+    stamp: dt.datetime | None = None
+
+    @property
+    def signer(self) -> str:
+        return ", ".join(p for p in (self.name, self.title) if p)
+
+
+@dataclass
+class CsvImport:
+    letter: str
+    source: str
+    responses: int
+    columns: dict[str, str]
+    merged: int = 0
+    signed: list[str] = field(default_factory=list)
+    renewed: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    new_ids: list[str] = field(default_factory=list)
+    matched_ids: list[str] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    rows: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # for the table
+    dry_run: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "letter": self.letter,
+            "source": self.source,
+            "responses": self.responses,
+            "merged": self.merged,
+            "columns": self.columns,
+            "signed": self.signed,
+            "renewed": self.renewed,
+            "already": self.already,
+            "new_orgs": self.new_ids,
+            "matched_orgs": self.matched_ids,
+            "skipped": self.skipped,
+            "counts": self.counts,
+            "dry_run": self.dry_run,
+        }
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    text = decode(read_bytes(path), path.name)
+    sample = text[:8192]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return [row for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+    except csv.Error as err:
+        raise RefusedInput(
+            f"{path.name} is not a readable CSV file ({err}); export it again as CSV"
+        ) from None
+
+
+def _cell(row: list[str], columns: dict[str, int], name: str) -> str:
+    n = columns.get(name)
+    return row[n].strip() if n is not None and n < len(row) else ""
+
+
+def responses_of(
+    rows: list[list[str]], columns: dict[str, int], date_format: str | None
+) -> tuple[list[Response], list[dict[str, Any]]]:
+    body = rows[1:]
+    fmt = ""
+    if "timestamp" in columns:
+        fmt = timestamp_parser([_cell(r, columns, "timestamp") for r in body], date_format)
+    out: list[Response] = []
+    skipped: list[dict[str, Any]] = []
+    for number, row in enumerate(body, 2):
+        if not any(c.strip() for c in row):
+            continue
+        org = _cell(row, columns, "organization")
+        if not org:
+            skipped.append({"row": number, "reason": "no organization"})
+            continue
+        name = _cell(row, columns, "name") or " ".join(
+            p for p in (_cell(row, columns, "first_name"), _cell(row, columns, "last_name")) if p
+        )
+        stamp = parse_timestamp(_cell(row, columns, "timestamp"), fmt) if fmt else None
+        out.append(
+            Response(
+                row=number,
+                organization=org,
+                country=canonical_country(_cell(row, columns, "country")),
+                city=_cell(row, columns, "city"),
+                name=name,
+                title=_cell(row, columns, "title"),
+                email=_cell(row, columns, "email"),
+                website=_cell(row, columns, "website"),
+                stamp=stamp,
+            )
+        )
+    return out, skipped
+
+
+def merge(responses: list[Response]) -> list[Response]:
+    """One response per organization: its latest (by timestamp, then by position)."""
+    latest: dict[str, Response] = {}
+    floor = dt.datetime.min
+    for response in responses:
+        key = fold(response.organization)
+        current = latest.get(key)
+        if current is None or (response.stamp or floor, response.row) >= (
+            current.stamp or floor,
+            current.row,
+        ):
+            latest[key] = response
+    return sorted(latest.values(), key=lambda r: r.row)
+
+
+def _valid(source: str, row: int, what: str, value: str) -> str:
+    try:
+        return validate(what, value)
+    except RefusedInput as err:
+        raise RefusedInput(f"{source}: row {row}: {err}") from None
+
+
+def import_csv(
+    workspace: Workspace,
+    path: Path,
+    slug: str,
+    *,
+    overrides: Sequence[str] = (),
+    date_format: str | None = None,
+    date: str | None = None,
+    dry_run: bool = False,
+    drop_comments: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> CsvImport:
+    from signon.counting import build_list
+    from signon.letter import load_letter
+
+    if not (letter_folder(workspace.root, slug) / LETTER_FILE).is_file():
+        raise RefusedInput(
+            f"no letter {slug!r} in this workspace; create it with `signon new-letter {slug}` first"
+        )
+    default_date = check_date(date) if date else today()
+    rows = read_rows(path)
+    if not rows:
+        raise RefusedInput(f"{path.name} is empty; export the responses with their header row")
+    headers = [h.strip() for h in rows[0]]
+    columns = detect_columns(headers, list(overrides))
+    responses, skipped = responses_of(rows, columns, date_format)
+    merged = merge(responses)
+    result = CsvImport(
+        letter=slug,
+        source=path.name,
+        responses=len(responses),
+        columns={f: headers[n] if n < len(headers) else str(n + 1) for f, n in columns.items()},
+        merged=len(responses) - len(merged),
+        skipped=skipped,
+        dry_run=dry_run,
+    )
+    total = len(merged)
+    with workspace.edit_roster(drop_comments=drop_comments, dry_run=dry_run) as roster:
+        index = RosterIndex(roster)
+        chosen: list[tuple[Response, Entry]] = []
+        for done, response in enumerate(merged, 1):
+            chosen.append((response, _resolve(response, roster, index, result, path.name)))
+            if progress is not None and (done % 250 == 0 or done == total):
+                progress(done, total)
+        with edit_record(workspace.root, slug, dry_run=dry_run) as record:
+            _sign(record, roster, chosen, default_date, result, path.name)
+    letter = load_letter(workspace.root, slug)
+    if dry_run:
+        letter.record = record
+    result.counts = build_list(letter, roster).counts.as_dict()
+    return result
+
+
+def _resolve(
+    response: Response, roster: Roster, index: RosterIndex, result: CsvImport, source: str
+) -> Entry:
+    hits = index.lookup(response.organization)
+    orgs = [h for h in hits if not h.is_coalition]
+    fitting = [h for h in orgs if same_place(h.country, response.country)] or [
+        h for h in hits if h.is_coalition
+    ]
+    if fitting:
+        exact = [
+            h for h in fitting if response.country and fold(h.country) == fold(response.country)
+        ]
+        found: Entry = (exact or fitting)[0]
+        if found.id not in result.matched_ids and found.id not in result.new_ids:
+            result.matched_ids.append(found.id)
+        if response.country and not found.country:
+            found.country = response.country
+        result.rows.append(
+            (response.organization, found.country, found.id, "matched", response.signer)
+        )
+        return found
+    email = response.email
+    if email and ("@" not in email or " " in email):
+        result.skipped.append(
+            {"row": response.row, "reason": f"e-mail {email!r} not kept: not an address"}
+        )
+        email = ""
+    try:
+        entry = make_entry(
+            roster,
+            response.organization,
+            country=response.country,
+            city=response.city,
+            email=email,
+            website=response.website,
+        )
+        roster.add(entry, force=True)
+    except RefusedInput as err:
+        raise RefusedInput(f"{source}: row {response.row}: {err}") from None
+    index.add(entry)
+    result.new_ids.append(entry.id)
+    result.rows.append((entry.name, entry.country, entry.id, "new", response.signer))
+    return entry
+
+
+def _sign(
+    record: SignatureRecord,
+    roster: Roster,
+    chosen: list[tuple[Response, Entry]],
+    default_date: str,
+    result: CsvImport,
+    source: str,
+) -> None:
+    by_id: dict[str, Signature] = {}
+    for sig in record.signatures:
+        by_id.setdefault(sig.id, sig)
+    covered: dict[str, str] = {}
+    for sig in record.signatures:
+        if not sig.withdrawn and sig.id in roster.entries:
+            for member in roster.descendants(sig.id):
+                covered.setdefault(member, sig.id)
+    for response, entry in chosen:
+        when = response.stamp.date().isoformat() if response.stamp else default_date
+        signer = _valid(source, response.row, "signer", response.signer)
+        existing = by_id.get(entry.id)
+        if existing is not None and not existing.withdrawn:
+            result.already.append(entry.id)
+            continue
+        if entry.id in covered:
+            result.skipped.append(
+                {
+                    "row": response.row,
+                    "reason": f"{entry.id!r} already signs through coalition {covered[entry.id]!r}",
+                }
+            )
+            continue
+        if existing is not None:
+            if existing.withdrawn >= when:
+                result.skipped.append(
+                    {
+                        "row": response.row,
+                        "reason": f"{entry.id!r} withdrew "
+                        f"on {existing.withdrawn}, after this response",
+                    }
+                )
+                continue
+            existing.withdrawn = ""
+            existing.date = when
+            existing.signer = signer or existing.signer
+            result.renewed.append(entry.id)
+            continue
+        sig = Signature(id=entry.id, date=when, signer=signer)
+        record.signatures.append(sig)
+        by_id[entry.id] = sig
+        result.signed.append(entry.id)

@@ -1,0 +1,374 @@
+"""HTML into blocks: a forgiving tree (pages copied from the web are rarely valid) walked once.
+
+The standard library's parser decodes entities; a small tree builder closes
+what authors leave open (<p>, <li>, <td>).  Page chrome (<nav>, <aside>,
+<footer>, scripts, forms) is skipped; lists keep their nesting depth; table
+cells whose names wrap over several lines (<br>, <p>) become one name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from signon.importers.blocks import Block, Document, clean
+from signon.importers.txt import RawLine, find_title_and_meta, lines_to_blocks
+
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_SKIP = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "aside",
+        "footer",
+        "form",
+        "button",
+        "select",
+        "textarea",
+        "svg",
+        "iframe",
+        "object",
+        "canvas",
+        "head",
+        "menu",
+        "dialog",
+    ]
+)
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "ul",
+        "ol",
+        "dl",
+        "figure",
+        "figcaption",
+        "address",
+        "center",
+        "hr",
+        "header",
+        "caption",
+        "fieldset",
+        "details",
+        "summary",
+    ]
+)
+_CLOSES_P = _BLOCK | {"p"}
+
+
+@dataclass
+class _Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[_Node | str] = field(default_factory=list)
+    parent: _Node | None = None
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#root")
+        self.stack: list[_Node] = [self.root]
+
+    def _close(self, tag: str, *, stop_at: frozenset[str] = frozenset()) -> bool:
+        for i in range(len(self.stack) - 1, 0, -1):
+            name = self.stack[i].tag
+            if name == tag:
+                del self.stack[i:]
+                return True
+            if name in stop_at:
+                return False
+        return False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _CLOSES_P:
+            self._close("p", stop_at=frozenset({"li", "td", "th", "div", "blockquote", "table"}))
+        if tag == "li":
+            self._close("li", stop_at=frozenset({"ul", "ol"}))
+        elif tag in ("dt", "dd"):
+            self._close("dt", stop_at=frozenset({"dl"}))
+            self._close("dd", stop_at=frozenset({"dl"}))
+        elif tag in ("td", "th"):
+            self._close("td", stop_at=frozenset({"tr", "table"}))
+            self._close("th", stop_at=frozenset({"tr", "table"}))
+        elif tag == "tr":
+            self._close("tr", stop_at=frozenset({"table"}))
+        node = _Node(tag, {k: v or "" for k, v in attrs}, parent=self.stack[-1])
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = _Node(tag, {k: v or "" for k, v in attrs}, parent=self.stack[-1])
+        self.stack[-1].children.append(node)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        self._close(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse_tree(text: str) -> _Node:
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
+def _text_of(node: _Node, *, breaks: bool = False) -> str:
+    """All text under ``node``; with ``breaks``, <br> and block ends become newlines."""
+    out: list[str] = []
+
+    def visit(n: _Node | str) -> None:
+        if isinstance(n, str):
+            out.append(n)
+            return
+        if n.tag in _SKIP and n.tag != "head":
+            return
+        if n.tag == "br":
+            out.append("\n" if breaks else " ")
+            return
+        for child in n.children:
+            visit(child)
+        if n.tag in _BLOCK:
+            out.append("\n" if breaks else " ")
+
+    visit(node)
+    return "".join(out)
+
+
+def _simple_cell(cell: _Node) -> bool:
+    """A cell that holds a name (text, <br>, a few <p>), not a page layout."""
+    paragraphs = 0
+    stack: list[_Node | str] = list(cell.children)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, str):
+            continue
+        if n.tag in ("ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"):
+            return False
+        if n.tag in ("p", "div"):
+            paragraphs += 1
+        stack.extend(n.children)
+    return paragraphs <= 3
+
+
+def _rows(table: _Node) -> list[_Node]:
+    rows: list[_Node] = []
+    stack: list[_Node | str] = list(reversed(table.children))
+    while stack:
+        n = stack.pop()
+        if isinstance(n, str):
+            continue
+        if n.tag == "tr":
+            rows.append(n)
+        elif n.tag in ("thead", "tbody", "tfoot"):
+            stack.extend(reversed(n.children))
+    return rows
+
+
+def _cells(row: _Node) -> list[_Node]:
+    return [c for c in row.children if isinstance(c, _Node) and c.tag in ("td", "th")]
+
+
+class _Walker:
+    def __init__(self, first_group: int = 0) -> None:
+        self.blocks: list[Block] = []
+        self.group = first_group
+        self.inline: list[str] = []
+        self.title = ""
+        self.h1 = ""
+        self.date = ""
+
+    # -- text runs between blocks ---------------------------------------------
+    def flush(self, depth: int) -> None:
+        text = "".join(self.inline)
+        self.inline = []
+        lines = [RawLine(0, clean(t), 0) for t in text.split("\n") if clean(t)]
+        if lines:
+            self.blocks += lines_to_blocks(lines, self.group, base_depth=depth)
+            self.group += 1
+
+    def walk(self, node: _Node, depth: int, lists: int) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                self.inline.append(child)
+                continue
+            tag = child.tag
+            if tag == "title" and not self.title:
+                self.title = clean(_text_of(child))
+                continue
+            if tag in _SKIP:
+                continue
+            if tag == "header" and not _inside(child, ("article", "main")):
+                continue  # the site's banner, not the letter's heading
+            if tag == "br":
+                self.inline.append("\n")
+                continue
+            if tag == "time" and not self.date:
+                self.date = child.attrs.get("datetime", "")
+            if tag not in _BLOCK:
+                self.walk(child, depth, lists)
+                continue
+            self.flush(depth)
+            if tag in ("ul", "ol"):
+                if lists == 0:
+                    self.group += 1
+                self.walk_list(child, depth, lists + 1, "number" if tag == "ol" else "bullet")
+                if lists == 0:
+                    self.group += 1
+            elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                text = clean(_text_of(child))
+                if text:
+                    if tag == "h1" and not self.h1:
+                        self.h1 = text
+                    self.blocks.append(
+                        Block("heading", text, depth=depth, group=self.group, level=int(tag[1]))
+                    )
+                    self.group += 1
+            elif tag == "table":
+                self.table(child, depth, lists)
+            elif tag == "blockquote":
+                self.walk(child, depth + 1, lists)
+                self.flush(depth + 1)
+            elif tag == "li":  # a stray <li> outside any list
+                self.walk_list(_Node("ul", children=[child]), depth, lists + 1, "bullet")
+            else:
+                self.walk(child, depth, lists)
+                self.flush(depth)
+
+    def walk_list(self, node: _Node, depth: int, lists: int, marker: str) -> None:
+        for child in node.children:
+            if isinstance(child, str) or child.tag in _SKIP:
+                continue
+            if child.tag != "li":
+                if child.tag in ("ul", "ol"):  # a list nested without its <li>
+                    self.walk_list(
+                        child, depth, lists + 1, "number" if child.tag == "ol" else "bullet"
+                    )
+                continue
+            own: list[_Node | str] = []
+            nested: list[_Node] = []
+            for part in child.children:
+                if isinstance(part, _Node) and part.tag in ("ul", "ol"):
+                    nested.append(part)
+                elif not nested:
+                    own.append(part)
+            text = clean(_text_of(_Node("li", children=own)))
+            if text:
+                self.blocks.append(
+                    Block("item", text, depth=depth + 2 * lists, group=self.group, marker=marker)
+                )
+            for sub in nested:
+                self.walk_list(sub, depth, lists + 1, "number" if sub.tag == "ol" else "bullet")
+
+    def table(self, table: _Node, depth: int, lists: int) -> None:
+        rows = _rows(table)
+        if not rows or not all(_simple_cell(c) for r in rows for c in _cells(r)):
+            self.walk(table, depth, lists)  # a layout table: read it as the page it lays out
+            self.flush(depth)
+            return
+        self.group += 1
+        for row in rows:
+            cells = _cells(row)
+            texts = [clean(_text_of(c)) for c in cells]
+            header = bool(cells) and all(c.tag == "th" for c in cells)
+            self.blocks.append(
+                Block(
+                    "row",
+                    " | ".join(t for t in texts if t),
+                    depth=depth,
+                    group=self.group,
+                    cells=texts,
+                    header=header,
+                )
+            )
+        self.group += 1
+
+
+def _inside(node: _Node, tags: tuple[str, ...]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
+
+
+def read_html_fragment(text: str, *, first_group: int = 0) -> list[Block]:
+    walker = _Walker(first_group)
+    walker.walk(parse_tree(text), 0, 0)
+    walker.flush(0)
+    return walker.blocks
+
+
+_TITLE_SUFFIX = re.compile(r"\s+[|–—·-]\s+[^|–—·-]{1,60}$")
+
+
+def read_html(text: str, *, name: str = "") -> Document:
+    walker = _Walker()
+    walker.walk(parse_tree(text), 0, 0)
+    walker.flush(0)
+    doc = Document(blocks=walker.blocks, name=name)
+    for i, block in enumerate(doc.blocks):
+        if block.kind == "heading" and block.level == 1:
+            if not any(b.kind in ("para", "item", "row") for b in doc.blocks[:i]):
+                doc.title_index = i
+                doc.title = block.text
+            break
+    if not doc.title and walker.title:
+        doc.title = _TITLE_SUFFIX.sub("", walker.title)
+    if walker.date:
+        doc.date = walker.date
+    find_title_and_meta(doc, first_line_title=False)
+    return doc
+
+
+def charset_of(data: bytes) -> str:
+    m = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", data[:4096], re.I)
+    return m.group(1).decode("ascii").lower() if m else "utf-8"

@@ -1,0 +1,402 @@
+"""``signon import-letter``: an existing letter into the roster and a new letter folder.
+
+The list found in the file is matched against the roster by normalized name
+and alias (so importing the same letter twice creates nothing new), the rest
+is created, and the letter is written as ``letters/SLUG/letter.md`` (the body
+as it was, the list replaced by ``{{ signatories }}``) with its signature
+record.  The original claim ("78 human rights organizations") stays in the
+text, so that ``check`` reports it against the count of the list as imported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from signon.check import CheckResult, check_loaded
+from signon.errors import RefusedInput
+from signon.importers.body import body_markdown
+from signon.importers.dates import find_date, parse_date
+from signon.importers.listparse import Note, ParsedEntry, ParsedList, parse_list
+from signon.importers.matching import RosterIndex, same_place
+from signon.importers.sources import read_document
+from signon.letter import (
+    LETTER_FILE,
+    RECORD_FILE,
+    Individual,
+    Letter,
+    LetterText,
+    Signature,
+    SignatureRecord,
+    check_date,
+    check_slug,
+    letter_folder,
+    parse_front_matter,
+    split_front_matter,
+    today,
+)
+from signon.roster import Entry, Roster, make_entry
+from signon.text import fold, validate
+from signon.workspace import Workspace
+
+
+@dataclass
+class PlanRow:
+    """One imported name, for the dry-run table."""
+
+    name: str
+    kind: str
+    country: str
+    city: str
+    id: str
+    status: str  # "new", "matched"
+    parent: str = ""  # the coalition it is printed under
+    line: int = 0
+
+
+@dataclass
+class LetterImport:
+    slug: str
+    source: str
+    title: str
+    date: str
+    check: CheckResult
+    new_ids: list[str]
+    matched_ids: list[str]
+    notes: list[Note]
+    rows: list[PlanRow]
+    individuals: list[Individual]
+    coalitions: int
+    dry_run: bool
+
+    def findings(self) -> list[dict[str, Any]]:
+        out = [f.to_json() for f in self.check.findings]
+        out += [
+            {
+                "code": n.code,
+                "severity": n.severity,
+                "message": n.message,
+                "line": n.line,
+                "file": self.source,
+            }
+            for n in self.notes
+        ]
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.check.to_json()
+        return {
+            "letter": self.slug,
+            "counts": data["counts"],
+            "claims": data["claims"],
+            "findings": self.findings(),
+            "new_orgs": self.new_ids,
+            "matched_orgs": self.matched_ids,
+            "ok": data["ok"],
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "individuals": [i.to_toml() for i in self.individuals],
+            "dry_run": self.dry_run,
+        }
+
+
+# ------------------------------------------------------------------ matching and creating
+
+
+@dataclass
+class _Plan:
+    roster: Roster
+    index: RosterIndex
+    source: str
+    new_ids: list[str] = field(default_factory=list)
+    matched_ids: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    rows: list[PlanRow] = field(default_factory=list)
+
+    def _create(self, entry: ParsedEntry, members: list[str]) -> Entry:
+        try:
+            created = make_entry(
+                self.roster,
+                entry.name,
+                kind=entry.kind,
+                country=entry.country,
+                city=entry.city,
+                members=members,
+                heading=entry.heading,
+            )
+            self.roster.add(created, force=True)
+        except RefusedInput as err:
+            where = f"{self.source}:{entry.line}" if entry.line else self.source
+            raise RefusedInput(f"{where}: {entry.printed!r}: {err}") from None
+        self.index.add(created)
+        self.new_ids.append(created.id)
+        return created
+
+    def _matched(self, found: Entry, entry: ParsedEntry) -> Entry:
+        # Fill what the roster does not know yet; never overwrite what it does.
+        if entry.country and not found.country:
+            found.country = entry.country
+        if entry.city and not found.city:
+            found.city = entry.city
+        if found.id not in self.matched_ids and found.id not in self.new_ids:
+            self.matched_ids.append(found.id)
+        return found
+
+    def resolve(self, entry: ParsedEntry, parent: ParsedEntry | None) -> str:
+        members: list[str] = []
+        if entry.kind == "coalition":
+            members = list(dict.fromkeys(self.resolve(m, entry) for m in entry.members))
+        hits = self.index.lookup(entry.name, entry.printed)
+        result: Entry
+        if entry.kind == "coalition":
+            same = [h for h in hits if h.is_coalition and set(h.members) == set(members)]
+            if same:
+                result = self._matched(same[0], entry)
+            else:
+                result = self._create(entry, members)
+                other = next((h for h in hits if h.is_coalition), None)
+                if other is not None:
+                    self._note(
+                        entry,
+                        f"{entry.printed!r} is coalition {other.id!r} in the roster, "
+                        f"with other members; imported as {result.id!r} with the members "
+                        "this letter lists (merge them by hand if they are one)",
+                    )
+                else:
+                    self._maybe_duplicate(entry, result, hits)
+        else:
+            orgs = [h for h in hits if not h.is_coalition]
+            fitting = [h for h in orgs if same_place(h.country, entry.country)]
+            if fitting:
+                exact = [h for h in fitting if fold(h.country) == fold(entry.country)]
+                result = self._matched((exact or fitting)[0], entry)
+            else:
+                result = self._create(entry, [])
+                if orgs:
+                    self._note(
+                        entry,
+                        f"{entry.printed!r} has the name of {orgs[0].id!r} "
+                        f"({orgs[0].country}) in the roster but another country; imported "
+                        f"as {result.id!r} (if they are one, withdraw one and fix the "
+                        "country)",
+                    )
+                else:
+                    self._maybe_duplicate(entry, result, hits)
+        self.rows.append(
+            PlanRow(
+                name=result.name,
+                kind=result.kind,
+                country=result.country,
+                city=result.city,
+                id=result.id,
+                status="new" if result.id in self.new_ids else "matched",
+                parent=parent.printed if parent else "",
+                line=entry.line,
+            )
+        )
+        return result.id
+
+    def _maybe_duplicate(self, entry: ParsedEntry, created: Entry, hits: list[Entry]) -> None:
+        others = [h for h in hits if h.id != created.id]
+        if not others:
+            others = self.index.resembling(entry.name, exclude=created.id)
+        if others:
+            other = others[0]
+            self._note(
+                entry,
+                f"{entry.printed!r} (new id {created.id!r}) looks like "
+                f"{other.name!r} ({other.id}) already in the roster; if they are one, "
+                f"remove {created.id!r} and add the name as an alias of {other.id!r}",
+                code="possible-duplicate",
+            )
+
+    def _note(self, entry: ParsedEntry, message: str, *, code: str = "possible-duplicate") -> None:
+        self.notes.append(Note(code, message, entry.line or None))
+
+
+def _signatures(parsed: ParsedList, plan: _Plan, date: str) -> list[Signature]:
+    ids = [plan.resolve(entry, None) for entry in parsed.entries]
+    return [Signature(id=eid, date=date) for eid in dict.fromkeys(ids)]
+
+
+def _individuals(parsed: ParsedList, date: str, source: str) -> list[Individual]:
+    out: dict[str, Individual] = {}
+    for person in parsed.individuals:
+        try:
+            individual = Individual(
+                name=validate("name", person.name),
+                title=validate("title", person.title),
+                affiliation=validate("affiliation", person.affiliation),
+                date=date,
+            )
+        except RefusedInput as err:
+            raise RefusedInput(f"{source}:{person.line}: {err}") from None
+        out.setdefault(fold(individual.name) + "\x00" + fold(individual.affiliation), individual)
+    return list(out.values())
+
+
+# ------------------------------------------------------------------ the letter file
+
+
+def _claim_for_front(title: str, body: str, language: str) -> int | str | None:
+    """A claim stated only in the title (it is not in the body, where check reads claims)."""
+    from signon.claims import find_claims
+
+    in_body = {c.value for c in find_claims(body, language=language)}
+    for claim in find_claims(title, language=language):
+        if claim.value not in in_body:
+            return claim.value if claim.qualifier == "exact" else claim.text
+    return None
+
+
+def letter_text(
+    *,
+    title: str,
+    date: str,
+    language: str,
+    recipients: list[str],
+    body: str,
+    source: str,
+    claim: int | str | None,
+) -> str:
+    import tomli_w
+
+    front: dict[str, Any] = {
+        "title": title,
+        "date": date,
+        "language": language,
+        "recipients": recipients,
+        "count": "organizations",
+        "order": "signed",
+        "show_countries": True,
+    }
+    if claim is not None:
+        front["claim"] = claim
+    front["imported_from"] = source
+    return "+++\n" + tomli_w.dumps(front) + "+++\n\n" + body
+
+
+def _letter(root: Path, slug: str, text: str, record: SignatureRecord) -> Letter:
+    display = f"letters/{slug}/{LETTER_FILE}"
+    source, body, body_line = split_front_matter(text, display=display)
+    front = parse_front_matter(source, display=display)
+    folder = letter_folder(root, slug)
+    main = LetterText(
+        path=folder / LETTER_FILE,
+        display=display,
+        front=front,
+        body=body,
+        body_line=body_line,
+        front_line=2,
+    )
+    return Letter(slug=slug, folder=folder, main=main, record=record)
+
+
+@contextlib.contextmanager
+def _letter_lock(folder: Path, slug: str, dry_run: bool) -> Iterator[None]:
+    """Hold letters/SLUG/letter.md's lock (a real run) and refuse an existing letter."""
+    from signon.fileio import locked
+
+    path = folder / LETTER_FILE
+    exists = f"letters/{slug}/letter.md already exists; choose another --slug"
+    if path.exists():
+        raise RefusedInput(exists)
+    if dry_run:
+        yield
+        return
+    created = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with locked(path):
+            if path.exists():
+                raise RefusedInput(exists)
+            yield
+    except BaseException:
+        if created and not path.exists():
+            for leftover in folder.glob(".*.lock"):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def import_letter(
+    workspace: Workspace,
+    path: Path,
+    slug: str,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    language: str = "en",
+    dry_run: bool = False,
+    drop_comments: bool = False,
+) -> LetterImport:
+    from signon.counting import build_list
+    from signon.fileio import atomic_write
+
+    check_slug(slug)
+    folder = letter_folder(workspace.root, slug)
+    if (folder / LETTER_FILE).exists():
+        raise RefusedInput(f"letters/{slug}/letter.md already exists; choose another --slug")
+    doc = read_document(path)
+    parsed = parse_list(doc, start=start, end=end)
+    if not parsed.entries and not parsed.individuals:
+        raise RefusedInput(
+            f"found no names in the list of {path.name}; "
+            "give its bounds with --start TEXT and --end TEXT"
+        )
+    body = body_markdown(doc, parsed.start, parsed.end, parsed.furniture)
+    the_title = validate("title", title or doc.title or path.stem.replace("-", " ").capitalize())
+    if date:
+        the_date = check_date(date)
+    else:
+        the_date = (
+            (parse_date(doc.date) if doc.date else None)
+            or find_date("\n".join(b.text for b in doc.blocks[: parsed.start]))
+            or today()
+        )
+    recipients = [validate("recipient", r) for r in doc.recipients]
+    text = letter_text(
+        title=the_title,
+        date=the_date,
+        language=language,
+        recipients=recipients,
+        body=body,
+        source=path.name,
+        claim=_claim_for_front(the_title, body, language),
+    )
+    individuals = _individuals(parsed, the_date, path.name)
+    with _letter_lock(folder, slug, dry_run):
+        # The roster first: a letter whose ids are not in the roster yet would not check.
+        with workspace.edit_roster(drop_comments=drop_comments, dry_run=dry_run) as roster:
+            plan = _Plan(roster=roster, index=RosterIndex(roster), source=path.name)
+            record = SignatureRecord(
+                signatures=_signatures(parsed, plan, the_date), individuals=individuals
+            )
+        if not dry_run:
+            atomic_write(folder / RECORD_FILE, record.dumps())
+            atomic_write(folder / LETTER_FILE, text)
+    letter = _letter(workspace.root, slug, text, record)
+    result = check_loaded(letter, roster, build_list(letter, roster))
+    coalitions = sum(1 for e in parsed.walk() if e.kind == "coalition")
+    return LetterImport(
+        slug=slug,
+        source=path.name,
+        title=the_title,
+        date=the_date,
+        check=result,
+        new_ids=plan.new_ids,
+        matched_ids=plan.matched_ids,
+        notes=[*parsed.notes, *plan.notes],
+        rows=plan.rows,
+        individuals=individuals,
+        coalitions=coalitions,
+        dry_run=dry_run,
+    )

@@ -1,0 +1,732 @@
+"""Finding the signatory list among a document's blocks, and reading its structure.
+
+Finding: every block is judged on its own (a name? a section heading? a line
+that announces the list, or a list of something else?), runs of name-like
+blocks are scored, and the best run wins.  The score favours runs announced as
+signatories, runs with coalition headings and organization words, and the
+list at the end of the letter; it penalizes lists announced as the detained or
+the victims, lists of person-like names outside an "Individuals" section, and
+anything after page furniture ("Related articles").  ``--start``/``--end``
+replace all of this with the user's own bounds.
+
+Reading: entries at the top, coalitions with the entries nested under them
+(deeper, or in the heading's own group when nothing is deeper), sections
+that switch between organizations and individuals, tables by their columns.
+A coalition heading printed among the members of another coalition and
+followed by entries at the same depth (the seed's Tbilisi) is repaired into a
+coalition of its own at the top level, and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from signon.errors import RefusedInput
+from signon.importers.blocks import Block, Document
+from signon.importers.countries import is_city, is_country
+from signon.importers.names import (
+    Place,
+    coalition_heading,
+    ends_sentence,
+    is_cue,
+    is_decoy_intro,
+    is_furniture,
+    name_score,
+    org_words,
+    parse_person,
+    person_like,
+    section_kind,
+    split_place,
+    strip_marker,
+)
+from signon.text import fold
+
+Kind = Literal["organization", "coalition"]
+
+
+@dataclass
+class ParsedEntry:
+    name: str  # as it will be stored (a known trailing place split off)
+    printed: str  # as the letter prints it
+    kind: Kind = "organization"
+    country: str = ""
+    city: str = ""
+    heading: str = ""  # coalitions: "on behalf of the following NGOs"
+    members: list[ParsedEntry] = field(default_factory=list)
+    line: int = 0
+
+    def walk(self) -> list[ParsedEntry]:
+        out = [self]
+        for member in self.members:
+            out += member.walk()
+        return out
+
+
+@dataclass
+class ParsedPerson:
+    name: str
+    title: str = ""
+    affiliation: str = ""
+    line: int = 0
+
+
+@dataclass
+class Note:
+    """Something the import repaired or noticed; reported with the check's findings."""
+
+    code: str
+    message: str
+    line: int | None = None
+    severity: str = "warning"
+
+
+@dataclass
+class ParsedList:
+    entries: list[ParsedEntry]
+    individuals: list[ParsedPerson]
+    notes: list[Note]
+    start: int  # first block of the list
+    end: int  # one past its last block
+    furniture: int  # first block of page furniture after the list (len(blocks) if none)
+
+    def walk(self) -> list[ParsedEntry]:
+        out: list[ParsedEntry] = []
+        for entry in self.entries:
+            out += entry.walk()
+        return out
+
+
+# ------------------------------------------------------------------ judging blocks
+
+_IMPERATIVE = frozenset(
+    [
+        "release",
+        "drop",
+        "stop",
+        "ensure",
+        "end",
+        "guarantee",
+        "allow",
+        "investigate",
+        "respect",
+        "repeal",
+        "bring",
+        "provide",
+        "cease",
+        "refrain",
+        "take",
+        "lift",
+        "put",
+        "open",
+        "conduct",
+        "return",
+        "free",
+        "immediately",
+        "unconditionally",
+        "abolish",
+        "amend",
+        "adopt",
+        "condemn",
+        "ratify",
+        "implement",
+        "protect",
+        "publicly",
+        "urgently",
+        "grant",
+        "restore",
+        "withdraw",
+        "remove",
+        "dismiss",
+        "close",
+        "reopen",
+        "halt",
+        "suspend",
+        "hold",
+        "launch",
+        "invite",
+        "support",
+        "allow",
+        "make",
+        "uphold",
+    ]
+)
+
+
+@dataclass
+class _Judged:
+    role: Literal["name", "section", "cue", "decoy", "furniture", "break"]
+    score: float = 0.0
+    person: bool = False
+
+
+def _row_name(block: Block) -> str:
+    cells = [c for c in block.cells if c]
+    if not cells:
+        return ""
+    return max(cells, key=len)
+
+
+def _judge(blocks: list[Block], i: int) -> _Judged:
+    block = blocks[i]
+    text = block.text
+    if not text:
+        return _Judged("break")
+    if is_furniture(text):
+        return _Judged("furniture")
+    in_list = block.kind in ("item", "row")
+    section = section_kind(text)
+    if section and block.kind != "row":
+        if is_cue(text) and section == "organizations":
+            return _Judged("cue")
+        return _Judged("section")
+    if block.kind != "row" and is_cue(text) and not coalition_heading(text):
+        return _Judged("cue")
+    if block.kind in ("para", "heading") and text.endswith(":") and is_decoy_intro(text):
+        return _Judged("decoy")
+    if block.kind == "heading":
+        return _Judged("break")
+    subject = _row_name(block) if block.kind == "row" else text
+    if block.kind == "row" and _is_header_row(block):
+        return _Judged("section")
+    score = name_score(subject, in_list=in_list)
+    if score and fold(subject).split()[:1] and fold(subject).split()[0] in _IMPERATIVE:
+        score = min(score, 0.2)
+    if score and subject.rstrip().endswith(";"):
+        score = max(score - 0.3, 0.1)
+    if not score and text.endswith(":") and i + 1 < len(blocks):
+        # "Human Rights House Network:" over deeper entries: a coalition by its layout.
+        nxt = blocks[i + 1]
+        bare = text[:-1].strip()
+        if (
+            nxt.depth > block.depth
+            and name_score(bare) >= 0.9
+            and org_words(bare)
+            and name_score(nxt.text, in_list=True)
+        ):
+            return _Judged("name", 1.0)
+    if not score:
+        return _Judged("break")
+    return _Judged("name", score, person=person_like(subject))
+
+
+@dataclass
+class _Run:
+    start: int
+    end: int  # exclusive
+    cue: bool = False
+    decoy: bool = False
+    score: float = 0.0
+
+
+def _furniture_start(blocks: list[Block], judged: list[_Judged]) -> int:
+    seen_names = 0
+    for i, j in enumerate(judged):
+        if j.role == "name":
+            seen_names += 1
+        elif j.role == "furniture" and seen_names >= 2:
+            return i
+    return len(blocks)
+
+
+def _body_indexes(doc: Document) -> set[int]:
+    skip = set(doc.meta_indexes)
+    if doc.title_index is not None:
+        skip.add(doc.title_index)
+    return skip
+
+
+def _is_prose(block: Block, judged: _Judged) -> bool:
+    return (
+        judged.role == "break"
+        and block.kind == "para"
+        and (len(block.text.split()) >= 12 or ends_sentence(block.text))
+    )
+
+
+def _runs(doc: Document, judged: list[_Judged]) -> list[_Run]:
+    blocks = doc.blocks
+    skip = _body_indexes(doc)
+    # In a group that is mostly names (one list, one table), the odd item that does not
+    # read as a name (a final full stop, a long name) is still part of the list.
+    by_group: dict[int, list[int]] = {}
+    for i, block in enumerate(blocks):
+        if block.kind in ("item", "row"):
+            by_group.setdefault(block.group, []).append(i)
+    for members in by_group.values():
+        names = sum(judged[i].role == "name" for i in members)
+        if len(members) >= 3 and names >= 0.6 * len(members):
+            for i in members:
+                if judged[i].role == "break" and len(blocks[i].text.split()) <= 30:
+                    judged[i] = _Judged("name", 0.1)
+    runs: list[_Run] = []
+    current: _Run | None = None
+    cue = decoy = False
+    for i, _block in enumerate(blocks):
+        role = "break" if i in skip else judged[i].role
+        if role in ("name", "section"):
+            if current is None:
+                current = _Run(i, i + 1, cue=cue, decoy=decoy)
+                cue = decoy = False
+            current.end = i + 1
+            continue
+        if current is not None:
+            runs.append(current)
+            current = None
+        cue = role == "cue"
+        decoy = role == "decoy"
+    if current is not None:
+        runs.append(current)
+    return runs
+
+
+def _score(run: _Run, doc: Document, judged: list[_Judged], furniture: int) -> float:
+    names = [judged[i] for i in range(run.start, run.end) if judged[i].role == "name"]
+    if not names:
+        return 0.0
+    score = sum(j.score for j in names)
+    if len(names) < 2:
+        score *= 0.3
+    if run.cue:
+        score *= 3
+    if run.decoy:
+        score *= 0.2
+    has_people_section = any(
+        judged[i].role == "section" and section_kind(doc.blocks[i].text) == "individuals"
+        for i in range(run.start, run.end)
+    )
+    if not has_people_section and sum(j.person for j in names) > 0.6 * len(names):
+        score *= 0.4
+    if run.start >= furniture:
+        score *= 0.1
+    elif not any(_is_prose(doc.blocks[i], judged[i]) for i in range(run.end, furniture)):
+        score *= 1.5  # nothing but the list after it: where signatures go
+    return score
+
+
+def find_region(
+    doc: Document, *, start: str | None = None, end: str | None = None
+) -> tuple[int, int, int]:
+    """(first block, one past the last block, first furniture block) of the list."""
+    blocks = doc.blocks
+    judged = [_judge(blocks, i) for i in range(len(blocks))]
+    furniture = _furniture_start(blocks, judged)
+    if start or end:
+        return (*_explicit(doc, judged, start, end), furniture)
+    runs = _runs(doc, judged)
+    for run in runs:
+        run.score = _score(run, doc, judged, furniture)
+    best = max(runs, key=lambda r: r.score, default=None)
+    if best is None or best.score < 1.5:
+        raise RefusedInput(
+            f"could not find a list of signatories in {doc.name or 'the file'}; give its first "
+            "and last names with --start TEXT and --end TEXT"
+        )
+    # Sections printed after the chosen run but separated from it ("Individuals" after a
+    # blank heading) are not joined: a run already includes its section headings.
+    if best.end > furniture > best.start:
+        best.end = furniture
+    return best.start, best.end, max(furniture, best.end)
+
+
+def _find(doc: Document, text: str, after: int, option: str) -> int:
+    key = fold(text)
+    skip = _body_indexes(doc)
+    for i in range(after, len(doc.blocks)):
+        if i not in skip and key and key in fold(doc.blocks[i].text):
+            return i
+    raise RefusedInput(
+        f"{option} {text!r} does not occur in {doc.name or 'the file'}"
+        + (" after --start" if after else "")
+        + "; copy a few words of that line exactly"
+    )
+
+
+def _announces(block: Block, judged: _Judged) -> bool:
+    """A line that introduces or closes the list rather than belonging to it."""
+    if judged.role in ("cue", "furniture", "decoy"):
+        return True
+    return (
+        block.text.endswith(":")
+        and not coalition_heading(block.text)
+        and not section_kind(block.text)
+    )
+
+
+def _explicit(
+    doc: Document, judged: list[_Judged], start: str | None, end: str | None
+) -> tuple[int, int]:
+    blocks = doc.blocks
+    if start:
+        first = _find(doc, start, 0, "--start")
+        if _announces(blocks[first], judged[first]):
+            first += 1
+    else:
+        first = -1
+    if end:
+        last = _find(doc, end, max(first, 0), "--end")
+        stop = last if _announces(blocks[last], judged[last]) else last + 1
+    else:
+        stop = len(blocks)
+        for i in range(first + 1, len(blocks)):
+            if judged[i].role == "furniture" or _is_prose(blocks[i], judged[i]):
+                stop = i
+                break
+    if first < 0:
+        first = stop
+        while first > 0 and not (
+            _is_prose(blocks[first - 1], judged[first - 1])
+            or judged[first - 1].role in ("cue", "furniture")
+            or blocks[first - 1].kind == "heading"
+            or first - 1 in _body_indexes(doc)
+        ):
+            first -= 1
+    if stop <= first:
+        raise RefusedInput("--end comes before --start; give an --end line after the --start line")
+    return first, stop
+
+
+# ------------------------------------------------------------------ tables
+
+_HEADER_WORDS = {
+    "name": re.compile(
+        r"organi[sz]ation|organi[sz]acion|organisation|\bname\b|signator|\bngo\b|"
+        r"\bgroup\b|entity|institution|\borg\b|\bnom\b|nombre|название|назва|"
+        r"организац|організац|signed\s+by",
+        re.I,
+    ),
+    "country": re.compile(r"countr|\bpays\b|pa[ií]s|\bland\b|страна|країна|краіна|\bstate\b", re.I),
+    "city": re.compile(
+        r"\bcity\b|\btown\b|ville|ciudad|город|місто|горад|location|\bplace\b|"
+        r"based\s+in",
+        re.I,
+    ),
+    "index": re.compile(r"^(?:#|no\.?|nr\.?|n°|№|number|num\.?|s/?n|item)$", re.I),
+}
+_INDEX_CELL = re.compile(r"^\(?\d{1,4}[.)]?$")
+
+
+def _header_roles(cells: list[str]) -> dict[int, str]:
+    roles: dict[int, str] = {}
+    for n, cell in enumerate(cells):
+        for role in ("index", "country", "city", "name"):
+            if _HEADER_WORDS[role].search(cell.strip()) and role not in roles.values():
+                roles[n] = role
+                break
+    return roles
+
+
+def _is_header_row(block: Block) -> bool:
+    roles = _header_roles(block.cells)
+    if "name" in roles.values() or "country" in roles.values():
+        return all(len(c.split()) <= 6 for c in block.cells)
+    return False
+
+
+def _infer_roles(rows: list[list[str]]) -> tuple[dict[int, str], list[int]]:
+    """Column roles of a table without a header row; the name columns of a grid of names."""
+    width = max((len(r) for r in rows), default=0)
+    roles: dict[int, str] = {}
+    columns = [[r[n] for r in rows if n < len(r) and r[n]] for n in range(width)]
+    for n, values in enumerate(columns):
+        if not values:
+            continue
+        if all(_INDEX_CELL.match(v) for v in values):
+            roles[n] = "index"
+        elif sum(is_country(v) for v in values) >= 0.6 * len(values):
+            roles[n] = "country"
+        elif sum(is_city(v) for v in values) >= 0.6 * len(values):
+            roles[n] = "city"
+    rest = [n for n in range(width) if n not in roles and columns[n]]
+    orgish = [
+        n
+        for n in rest
+        if sum(name_score(v, in_list=True) >= 0.9 and org_words(v) > 0 for v in columns[n])
+        >= 0.6 * len(columns[n])
+    ]
+    if len(orgish) >= 2 and not roles:
+        return roles, orgish
+    if rest:
+        name_col = max(rest, key=lambda n: sum(len(v) for v in columns[n]) / len(columns[n]))
+        roles[name_col] = "name"
+    return roles, []
+
+
+@dataclass
+class _Line:
+    text: str
+    depth: int
+    group: int
+    line: int
+    section: str = ""
+    place: Place | None = None  # a table's own country/city columns
+
+
+def _table_lines(rows: list[Block]) -> list[_Line]:
+    out: list[_Line] = []
+    header = next((r for r in rows[:2] if _is_header_row(r)), None)
+    data = [r for r in rows if r is not header and any(c for c in r.cells)]
+    if header is not None:
+        roles = _header_roles(header.cells)
+        grid: list[int] = []
+        if "name" not in roles.values():
+            inferred, grid = _infer_roles([r.cells for r in data])
+            roles.update({n: role for n, role in inferred.items() if n not in roles})
+    else:
+        roles, grid = _infer_roles([r.cells for r in data])
+    col = {role: n for n, role in roles.items()}
+    for row in data:
+        cells = row.cells
+        if grid:
+            for n in grid:
+                if n < len(cells) and cells[n]:
+                    out.append(_Line(cells[n], row.depth, row.group, row.line))
+            continue
+        name = cells[col["name"]] if "name" in col and col["name"] < len(cells) else ""
+        if not name:
+            continue  # a blank or decorative row
+        marker, rest, _ = strip_marker(name)
+        country = cells[col["country"]] if "country" in col and col["country"] < len(cells) else ""
+        city = cells[col["city"]] if "city" in col and col["city"] < len(cells) else ""
+        place = None
+        if country or city:
+            if city and not country and "," in city:
+                maybe_city, _, maybe_country = city.rpartition(",")
+                if is_country(maybe_country):
+                    city, country = maybe_city.strip(), maybe_country.strip()
+            if city and not country and is_country(city):
+                city, country = "", city
+            place = Place(name=rest, country=country, city=city)
+        out.append(_Line(rest, row.depth + (2 if marker else 0), row.group, row.line, place=place))
+    return out
+
+
+def _lines(doc: Document, start: int, end: int, notes: list[Note]) -> list[_Line]:
+    blocks = doc.blocks
+    out: list[_Line] = []
+    i = start
+    while i < end:
+        block = blocks[i]
+        if block.kind == "row":
+            j = i
+            while j < end and blocks[j].kind == "row" and blocks[j].group == block.group:
+                j += 1
+            out += _table_lines(blocks[i:j])
+            i = j
+            continue
+        text = block.text
+        section = section_kind(text) if block.kind != "item" or text.endswith(":") else ""
+        if section:
+            out.append(_Line(text, block.depth, block.group, block.line, section=section))
+        elif block.kind == "para" and block.prose_lines > 1 and name_score(text) == 0:
+            notes.append(
+                Note(
+                    "import-skipped",
+                    f"skipped a paragraph inside the list: {text[:60]!r}…",
+                    block.line or None,
+                )
+            )
+        elif block.text and not is_furniture(text):
+            out.append(_Line(text, block.depth, block.group, block.line))
+        i += 1
+    return out
+
+
+# ------------------------------------------------------------------ structure
+
+
+def _entry(line: _Line) -> ParsedEntry:
+    text = line.text.strip()
+    if not ends_sentence(text) or text.endswith(".."):
+        text = text.rstrip(";,").strip()
+    else:
+        text = text.rstrip(";,.").strip()
+    heading = coalition_heading(text)
+    if heading is None and text.endswith(":"):
+        heading = (text[:-1].strip(), "")
+    if heading is not None:
+        printed, phrase = heading
+        place = line.place or split_place(printed)
+        return ParsedEntry(
+            name=place.name,
+            printed=printed,
+            kind="coalition",
+            country=place.country,
+            city=place.city,
+            heading=phrase,
+            line=line.line,
+        )
+    place = line.place or split_place(text)
+    return ParsedEntry(
+        name=place.name or text,
+        printed=text,
+        country=place.country,
+        city=place.city,
+        line=line.line,
+    )
+
+
+def _is_heading(line: _Line, lines: list[_Line], i: int) -> bool:
+    if line.section:
+        return False
+    if coalition_heading(line.text):
+        return True
+    # "Network X:" over deeper entries (judged a coalition by its layout).
+    return (
+        line.text.endswith(":")
+        and i + 1 < len(lines)
+        and lines[i + 1].depth > line.depth
+        and not lines[i + 1].section
+    )
+
+
+class _Parser:
+    def __init__(self, lines: list[_Line], notes: list[Note]) -> None:
+        self.lines = lines
+        self.notes = notes
+
+    def sequence(
+        self, lo: int, hi: int, parent: ParsedEntry | None
+    ) -> tuple[list[ParsedEntry], list[ParsedEntry]]:
+        """Entries in lines[lo:hi]; plus coalitions that were mis-nested there (to promote)."""
+        lines = self.lines
+        out: list[ParsedEntry] = []
+        promoted: list[ParsedEntry] = []
+        i = lo
+        while i < hi:
+            line = lines[i]
+            if not _is_heading(line, lines, i):
+                out.append(_entry(line))
+                i += 1
+                continue
+            coalition = _entry(line)
+            j = i + 1
+            if j < hi and lines[j].depth > line.depth:
+                while j < hi and lines[j].depth > line.depth:
+                    j += 1
+                members, inner_promoted = self.sequence(i + 1, j, coalition)
+                coalition.members = members
+                out.append(coalition)
+                if parent is None:  # repaired coalitions follow the one they were printed in
+                    out += inner_promoted
+                else:
+                    promoted += inner_promoted
+            elif parent is not None:
+                # A heading among the members of ``parent``, followed by more members at the
+                # same depth: printed one level too deep (the seed's Tbilisi).
+                while (
+                    j < hi and lines[j].depth == line.depth and not _is_heading(lines[j], lines, j)
+                ):
+                    j += 1
+                members, inner = self.sequence(i + 1, j, coalition)
+                coalition.members = members
+                promoted += [coalition, *inner]
+                self.notes.append(
+                    Note(
+                        "import-repair",
+                        f"{coalition.printed!r} was printed as a member of {parent.printed!r}; "
+                        f"imported as a coalition of its own with the {len(members)} "
+                        f"entr{'y' if len(members) == 1 else 'ies'} after it",
+                        line.line or None,
+                    )
+                )
+            else:
+                j = self._flat_members_end(i, hi)
+                members, inner = self.sequence(i + 1, j, coalition)
+                coalition.members = members
+                out.append(coalition)
+                out += inner
+            if not coalition.members:
+                self.notes.append(
+                    Note(
+                        "import-empty-coalition",
+                        f"{coalition.printed!r} is printed as a coalition but no members follow it",
+                        line.line or None,
+                    )
+                )
+            i = j
+        return out, promoted
+
+    def _flat_members_end(self, i: int, hi: int) -> int:
+        """Members at the heading's own depth: the rest of its group, or the next group."""
+        lines = self.lines
+        heading = lines[i]
+        j = i + 1
+        if j >= hi or lines[j].depth != heading.depth:
+            return j
+        group = heading.group if lines[j].group == heading.group else lines[j].group
+        while (
+            j < hi
+            and lines[j].group == group
+            and lines[j].depth == heading.depth
+            and not _is_heading(lines[j], lines, j)
+        ):
+            j += 1
+        return j
+
+
+def parse_list(doc: Document, *, start: str | None = None, end: str | None = None) -> ParsedList:
+    first, stop, furniture = find_region(doc, start=start, end=end)
+    notes: list[Note] = []
+    lines = _lines(doc, first, stop, notes)
+    entries: list[ParsedEntry] = []
+    individuals: list[ParsedPerson] = []
+    section = "organizations"
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not lines[j].section:
+            j += 1
+        if section == "individuals":
+            for line in lines[i:j]:
+                person = parse_person(line.text)
+                individuals.append(
+                    ParsedPerson(person.name, person.title, person.affiliation, line.line)
+                )
+        elif j > i:
+            entries += _Parser(lines, notes).sequence(i, j, None)[0]
+        if j < len(lines):
+            section = lines[j].section
+        i = j + 1
+    parsed = ParsedList(
+        entries=entries,
+        individuals=individuals,
+        notes=notes,
+        start=first,
+        end=stop,
+        furniture=furniture,
+    )
+    _report_duplicates(parsed)
+    return parsed
+
+
+def _report_duplicates(parsed: ParsedList) -> None:
+    seen: dict[str, ParsedEntry] = {}
+    for entry in parsed.walk():
+        key = fold(entry.name)
+        other = seen.get(key)
+        if other is None:
+            seen[key] = entry
+            continue
+        where = f" (line {other.line})" if other.line else ""
+        parsed.notes.append(
+            Note(
+                "duplicate-in-list",
+                f"{entry.printed!r} is listed again; it is the same name as {other.printed!r}"
+                f"{where}, so both are one roster entry",
+                entry.line or None,
+            )
+        )
+    people: dict[str, ParsedPerson] = {}
+    for person in parsed.individuals:
+        key = fold(person.name) + "\x00" + fold(person.affiliation)
+        if key in people:
+            parsed.notes.append(
+                Note(
+                    "duplicate-in-list",
+                    f"individual {person.name!r} is listed twice; kept once",
+                    person.line or None,
+                )
+            )
+        people.setdefault(key, person)

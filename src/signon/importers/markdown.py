@@ -1,0 +1,169 @@
+"""Markdown into blocks: headings, paragraphs, nested lists, tables, embedded HTML.
+
+Parsed with markdown-it (CommonMark plus tables), which also decodes
+entities and backslash escapes.  Each block keeps its source lines so that the
+letter's body can be copied into letter.md as the author wrote it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from signon.importers.blocks import Block, Document, clean
+from signon.importers.txt import RawLine, find_title_and_meta, lines_to_blocks
+
+
+def _inline_lines(token: Any) -> list[str]:
+    """The inline token's text, split at soft and hard line breaks (<br> too)."""
+    lines = [""]
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            lines[-1] += child.content
+        elif kind in ("softbreak", "hardbreak") or (
+            kind == "html_inline" and child.content.lower().startswith("<br")
+        ):
+            lines.append("")
+        elif kind == "image":
+            lines[-1] += child.content or ""
+    return lines
+
+
+def _inline_text(token: Any) -> str:
+    return clean(" ".join(_inline_lines(token)))
+
+
+def read_markdown(text: str, *, name: str = "") -> Document:
+    from markdown_it import MarkdownIt
+
+    from signon.importers.html import read_html_fragment
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    tokens = md.parse(text)
+    blocks: list[Block] = []
+    group = 0
+    list_depth = 0
+    quote = 0
+    row: list[str] | None = None
+    row_header = False
+    row_line = 0
+    item_marker: list[str] = []
+    in_item_para = False
+    title_index: int | None = None
+    for i, tok in enumerate(tokens):
+        kind = tok.type
+        span = tok.map or [0, 0]
+        if kind == "heading_open":
+            inline = tokens[i + 1]
+            level = int(tok.tag[1])
+            blocks.append(
+                Block(
+                    "heading",
+                    _inline_text(inline),
+                    depth=quote,
+                    group=group,
+                    level=level,
+                    line=span[0] + 1,
+                    span=(span[0], span[1]),
+                )
+            )
+            if (
+                level == 1
+                and title_index is None
+                and not any(b.kind != "heading" for b in blocks[:-1])
+            ):
+                title_index = len(blocks) - 1
+            group += 1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            if list_depth == 0:
+                group += 1
+            list_depth += 1
+            item_marker.append("bullet" if kind == "bullet_list_open" else "number")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+            item_marker.pop()
+            if list_depth == 0:
+                group += 1
+        elif kind == "list_item_open":
+            in_item_para = True
+        elif kind == "paragraph_open" and list_depth and in_item_para:
+            inline = tokens[i + 1]
+            blocks.append(
+                Block(
+                    "item",
+                    _inline_text(inline),
+                    depth=quote + 2 * list_depth,
+                    group=group,
+                    marker=item_marker[-1],
+                    line=span[0] + 1,
+                    span=(span[0], span[1]),
+                )
+            )
+            in_item_para = False
+        elif kind == "paragraph_open" and not list_depth:
+            inline = tokens[i + 1]
+            lines = [
+                RawLine(0, clean(t), span[0] + 1 + n)
+                for n, t in enumerate(_inline_lines(inline))
+                if clean(t)
+            ]
+            made = lines_to_blocks(lines, group, base_depth=quote)
+            for block in made:
+                # One block per source line unless prose: each keeps its own lines.
+                block.span = (block.line - 1, block.line) if len(made) > 1 else (span[0], span[1])
+            blocks += made
+            group += 1
+        elif kind == "blockquote_open":
+            quote += 1
+        elif kind == "blockquote_close":
+            quote -= 1
+        elif kind == "table_open":
+            group += 1
+        elif kind == "tr_open":
+            row, row_header, row_line = [], False, span[0] + 1
+        elif kind in ("th_open", "td_open") and row is not None:
+            row_header = row_header or kind == "th_open"
+            row.append(_inline_text(tokens[i + 1]))
+        elif kind == "tr_close" and row is not None:
+            blocks.append(
+                Block(
+                    "row",
+                    " | ".join(c for c in row if c),
+                    depth=quote,
+                    group=group,
+                    cells=row,
+                    header=row_header,
+                    line=row_line,
+                    span=(row_line - 1, row_line),
+                )
+            )
+            row = None
+        elif kind == "table_close":
+            group += 1
+        elif kind in ("fence", "code_block"):
+            blocks.append(
+                Block(
+                    "para",
+                    clean(tok.content),
+                    depth=quote,
+                    group=group,
+                    line=span[0] + 1,
+                    span=(span[0], span[1]),
+                    prose_lines=max(tok.content.count("\n"), 1),
+                )
+            )
+            group += 1
+        elif kind == "html_block":
+            inner = read_html_fragment(tok.content, first_group=group + 1)
+            for block in inner:
+                block.line = span[0] + 1
+                block.span = (span[0], span[1])
+            blocks += inner
+            group = max((b.group for b in inner), default=group) + 1
+        elif kind == "hr":
+            group += 1
+    doc = Document(blocks=blocks, name=name, markdown=text, title_index=title_index)
+    if title_index is not None:
+        doc.title = blocks[title_index].text
+    find_title_and_meta(doc, first_line_title=False)
+    return doc

@@ -1,0 +1,625 @@
+"""Reading one line of a signatory list: is it a name, a heading, a section, page furniture?
+
+Everything here judges a single cleaned line.  The choices lean towards
+keeping a name whole: a trailing place is split off only when it is a known
+country (or "City, Country" with a known country, or a known city after a
+dash or in brackets), so "Serb Civic Council – Movement for Equality" and
+"Human Rights Centre (HRIDC)" stay as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from signon.importers.countries import is_city, is_country
+from signon.text import fold
+
+# ------------------------------------------------------------------ list markers
+
+BULLET = re.compile(r"^([•·‣◦▪▫■□●○◆◇►▸▹➢➤➔→✓✔☐☑*+\-–—])\s+")
+NUMBER = re.compile(
+    r"^(\(?\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z][.)]|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)])\s+"
+)
+
+
+def strip_marker(text: str) -> tuple[str, str, int]:
+    """(marker kind, text without it, length of the marker with its spaces)."""
+    m = BULLET.match(text)
+    if m:
+        return "bullet", text[m.end() :], m.end()
+    m = NUMBER.match(text)
+    if m:
+        return "number", text[m.end() :], m.end()
+    return "", text, 0
+
+
+# ------------------------------------------------------------------ coalition headings
+
+_HEADING_PHRASE = (
+    r"(?:on\s+behalf\s+of|representing|for\s+and\s+on\s+behalf\s+of|in\s+the\s+name\s+of|"
+    r"au\s+nom\s+(?:de|des)|en\s+nombre\s+de|im\s+namen|от\s+имени|від\s+імені|ад\s+імя|"
+    r"w\s+imieniu)\b[^()\[\]]*"
+)
+_HEADING_PAREN = re.compile(
+    r"^(?P<name>.+?)\s*[(\[]\s*(?P<phrase>" + _HEADING_PHRASE + r")[)\]]\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+_HEADING_BARE = re.compile(
+    r"^(?P<name>.+?)\s*[,–—:-]?\s+(?P<phrase>" + _HEADING_PHRASE + r")\s*:\s*$",
+    re.IGNORECASE,
+)
+_MEMBERS_PAREN = re.compile(
+    r"^(?P<name>.+?)\s*[(\[]\s*(?P<phrase>(?:and\s+)?(?:its\s+)?members?(?:\s+organi[sz]ations)?"
+    r"|including|with\s+(?:its\s+)?members)\s*:?\s*[)\]]\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def coalition_heading(text: str) -> tuple[str, str] | None:
+    """(printed name, heading phrase) of "X (on behalf of the following NGOs):", else None."""
+    for pattern in (_HEADING_PAREN, _HEADING_BARE, _MEMBERS_PAREN):
+        m = pattern.match(text)
+        if m:
+            name = m.group("name").strip().rstrip(",–—:-").strip()
+            if name:
+                return name, m.group("phrase").strip().rstrip(":").strip()
+    return None
+
+
+# ------------------------------------------------------------------ sections, cues, furniture
+
+_ORG_SECTION = re.compile(
+    r"^(?:list\s+of\s+)?(?:(?:signatory|signing|endorsing|supporting|participating|member|"
+    r"civil\s+society|international|national|local|regional|belarusian|partner)\s+)*"
+    r"(?:organi[sz]ations?|ngos?|groups?|institutions?|networks?|coalitions?|signatories|"
+    r"organi[sz]ational\s+signatories|co-?signatories|organisations\s+signataires|"
+    r"organizaciones(?:\s+firmantes)?|organisationen|организации|організації|арганізацыі|"
+    r"organizacje)"
+    r"(?:\s+(?:signatories|signing|that\s+signed|endorsing))?"
+    r"(?:\s*\([^)]*\))?\s*:?$",
+    re.IGNORECASE,
+)
+_PERSON_SECTION = re.compile(
+    r"^(?:list\s+of\s+)?(?:(?:individual|personal|private)\s+)?"
+    r"(?:individuals?|signatories|persons|people|experts|academics|personalities|"
+    r"personnes|personnalités|particuliers|personas|individuos|personen|einzelpersonen|"
+    r"частные\s+лица|физические\s+лица|персоны|особи|osoby)"
+    r"(?:\s+(?:signatories|signing|in\s+(?:their|a)\s+personal\s+capacity))?"
+    r"(?:\s*\([^)]*\))?\s*:?$",
+    re.IGNORECASE,
+)
+_INDIVIDUAL_HINT = re.compile(
+    r"individual|personal\s+capacity|persons|people|experts|academics|personnes|personas|"
+    r"personen|лица|особи|osoby",
+    re.IGNORECASE,
+)
+
+
+def section_kind(text: str) -> str:
+    """ "organizations" or "individuals" for a section heading of the list, else ""."""
+    if len(text) > 90:
+        return ""
+    if _PERSON_SECTION.match(text) and _INDIVIDUAL_HINT.search(text):
+        return "individuals"
+    if _ORG_SECTION.match(text):
+        return "organizations"
+    return ""
+
+
+_CUE = re.compile(
+    r"\b(?:signator(?:y|ies)|co-?signator(?:y|ies)|signed\s+by|signed\s*:|undersigned|"
+    r"signing\s+organi[sz]ations|endorsed\s+by|supported\s+by|joined\s+by|"
+    r"list\s+of\s+signatures|signatures|the\s+following\s+(?:organi[sz]ations|ngos|groups)"
+    r"\s+(?:have\s+)?(?:signed|endorsed|join|support)|signataires|firmantes|подписали|"
+    r"подписанты|підписанти|padpisanty|unterzeichner|sygnatariusze)\b",
+    re.IGNORECASE,
+)
+_DECOY = re.compile(
+    r"\b(?:detained|detention|arrested|imprisoned|imprisonment|jailed|in\s+prison|"
+    r"behind\s+bars|political\s+prisoners?|prisoners\s+of\s+conscience|sentenced|convicted|"
+    r"charged|prosecuted|victims?|killed|murdered|disappeared|missing|abducted|tortured|"
+    r"remain\s+in|held\s+in|the\s+following\s+(?:people|persons|human\s+rights\s+defenders|"
+    r"defenders|journalists|activists|lawyers))\b",
+    re.IGNORECASE,
+)
+
+
+def is_cue(text: str) -> bool:
+    """A line that announces the signatory list ("Signatories:", "Signed by")."""
+    return len(text) <= 160 and bool(_CUE.search(text)) and not _DECOY.search(text)
+
+
+def is_decoy_intro(text: str) -> bool:
+    """A line that announces a list of something else (the detained, the victims)."""
+    return bool(_DECOY.search(text)) and not _CUE.search(text)
+
+
+_FURNITURE = re.compile(
+    r"^(?:related(?:\s+(?:articles?|posts?|news|stories|content|reading|links))?|"
+    r"read\s+(?:more|also|next)|see\s+also|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested)|"
+    r"more\s+(?:news|stories|articles)|latest\s+(?:news|posts)|recent\s+posts|"
+    r"share(?:\s+(?:this|on))?|tags?|categories|filed\s+under|comments?|leave\s+a\s+(?:reply|comment)|"
+    r"subscribe(?:\s+to.*)?|sign\s+up\s+for.*|newsletter|follow\s+us.*|copyright.*|©.*|"
+    r"all\s+rights\s+reserved.*|privacy\s+policy|cookie.*|back\s+to\s+top|previous\s+(?:post|article)|"
+    r"next\s+(?:post|article)|print(?:\s+this\s+page)?|donate(?:\s+now)?|"
+    r"статьи\s+по\s+теме|читайте\s+также|см\.\s+также|похожие\s+статьи|"
+    r"articles\s+(?:liés|similaires)|à\s+lire\s+aussi|artículos\s+relacionados|"
+    r"verwandte\s+artikel)\s*[:.]?$",
+    re.IGNORECASE,
+)
+
+
+def is_furniture(text: str) -> bool:
+    """A web page's own line after the content: "Related articles", "Share this", "©…"."""
+    return len(text) <= 80 and bool(_FURNITURE.match(text.strip()))
+
+
+_CLOSING = re.compile(
+    r"^(?:sincerely|yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+regards|"
+    r"regards|respectfully(?:\s+yours)?|with\s+(?:kind\s+)?regards|signed|signatures?|"
+    r"cc|encl\.?|enclosures?|end)\s*[,.:]?$",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_ONLY = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+"
+    + _MONTHS
+    + r",?\s+\d{4}|"
+    + _MONTHS
+    + r"\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|" + _MONTHS + r"\s+\d{4})\.?$",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(text: str) -> bool:
+    return bool(_DATE_ONLY.match(text.strip()))
+
+
+_URL = re.compile(r"https?://|www\.|@\w+\.\w")
+
+# ------------------------------------------------------------------ organization words
+
+_ORG_WORDS = frozenset(
+    fold(w)
+    for w in [
+        "organization",
+        "organisation",
+        "organizations",
+        "organisations",
+        "ngo",
+        "ngos",
+        "ong",
+        "ongs",
+        "npo",
+        "cso",
+        "association",
+        "associations",
+        "asociación",
+        "asociacion",
+        "associação",
+        "associazione",
+        "associatie",
+        "vereniging",
+        "verein",
+        "verband",
+        "society",
+        "societies",
+        "société",
+        "sociedad",
+        "centre",
+        "center",
+        "centres",
+        "centers",
+        "centro",
+        "centrum",
+        "committee",
+        "committees",
+        "comité",
+        "comite",
+        "comitato",
+        "komitet",
+        "komitee",
+        "foundation",
+        "foundations",
+        "fund",
+        "fundacja",
+        "fundación",
+        "fundacion",
+        "fondation",
+        "fundação",
+        "fondazione",
+        "stiftung",
+        "fonds",
+        "fond",
+        "institute",
+        "institutes",
+        "institut",
+        "instituto",
+        "istituto",
+        "institution",
+        "group",
+        "groups",
+        "groupe",
+        "grupo",
+        "grupa",
+        "gruppe",
+        "union",
+        "unions",
+        "unión",
+        "unione",
+        "unia",
+        "network",
+        "networks",
+        "réseau",
+        "red",
+        "rete",
+        "netzwerk",
+        "coalition",
+        "coalitions",
+        "coalición",
+        "alliance",
+        "alliances",
+        "allianz",
+        "council",
+        "councils",
+        "conseil",
+        "consejo",
+        "rada",
+        "forum",
+        "league",
+        "ligue",
+        "liga",
+        "movement",
+        "mouvement",
+        "movimiento",
+        "movimento",
+        "ruch",
+        "house",
+        "houses",
+        "club",
+        "clubs",
+        "federation",
+        "federations",
+        "fédération",
+        "federación",
+        "watch",
+        "initiative",
+        "initiatives",
+        "initiativ",
+        "iniciativa",
+        "project",
+        "projects",
+        "projekt",
+        "trust",
+        "agency",
+        "bureau",
+        "office",
+        "service",
+        "services",
+        "board",
+        "commission",
+        "commissioner",
+        "platform",
+        "assembly",
+        "partnership",
+        "partners",
+        "syndicate",
+        "syndicat",
+        "sindicato",
+        "trade",
+        "chamber",
+        "campaign",
+        "action",
+        "solidarity",
+        "solidarność",
+        "helsinki",
+        "rights",
+        "right",
+        "amnesty",
+        "pen",
+        "article",
+        "collective",
+        "collectif",
+        "colectivo",
+        "cooperative",
+        "university",
+        "université",
+        "universidad",
+        "universität",
+        "school",
+        "academy",
+        "academia",
+        "media",
+        "journalists",
+        "journalist",
+        "lawyers",
+        "bar",
+        "press",
+        "radio",
+        "tv",
+        "television",
+        "news",
+        "magazine",
+        "newspaper",
+        "church",
+        "diocese",
+        "mission",
+        "women",
+        "women's",
+        "youth",
+        "children",
+        "children's",
+        "mothers",
+        "mothers'",
+        "veterans",
+        "defenders",
+        "monitor",
+        "monitoring",
+        "observatory",
+        "observatoire",
+        "lab",
+        "hub",
+        "studio",
+        "team",
+        "circle",
+        "alliance",
+        "society",
+        "charity",
+        "humanitarian",
+        "democracy",
+        "freedom",
+        "liberty",
+        "justice",
+        "peace",
+        "development",
+        "research",
+        "studies",
+        "education",
+        "legal",
+        "law",
+        "clinic",
+        "aid",
+        "relief",
+        "support",
+        "help",
+        "rescue",
+        "inc",
+        "ltd",
+        "llc",
+        "gmbh",
+        "e.v",
+        "eV",
+        "a.s",
+        "o.p.s",
+        "plc",
+        "foundation's",
+        "stowarzyszenie",
+        "towarzystwo",
+        "fundacji",
+        "центр",
+        "центра",
+        "фонд",
+        "фонда",
+        "союз",
+        "ассоциация",
+        "организация",
+        "комитет",
+        "общество",
+        "движение",
+        "группа",
+        "сеть",
+        "институт",
+        "объединение",
+        "лига",
+        "клуб",
+        "дом",
+        "рада",
+        "спілка",
+        "асоціація",
+        "організація",
+        "громадська",
+        "громадське",
+        "правозахисний",
+        "правозащитный",
+        "правозащитная",
+        "праваабарончы",
+        "цэнтр",
+        "таварыства",
+        "хельсинкский",
+        "гельсінська",
+        "гельсінкская",
+    ]
+)
+
+
+def org_words(text: str) -> int:
+    return sum(1 for w in fold(text).split() if w in _ORG_WORDS)
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def person_like(text: str) -> bool:
+    """ "Ales Bialiatski", "Jane A. Roe": two to four capitalized words, nothing organizational."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or org_words(text):
+        return False
+    if any(ch.isdigit() for ch in text) or any(ch in text for ch in '"“”«»()&/'):
+        return False
+    for word in words:
+        core = word.strip(".,'’-")
+        if not core or not core[0].isupper() or (is_acronym(core) and len(core) > 2):
+            return False
+    return True
+
+
+_ABBREVIATION_END = re.compile(
+    r"(?:\b\w\.\w\.(?:\w\.)*|\b(?:inc|ltd|co|corp|assoc|e\.v|st|jr|sr|"
+    r"no|dr|prof|a\.s|o\.p\.s|s\.a|n\.v|b\.v)\.)$",
+    re.IGNORECASE,
+)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends like a sentence (and not like "B.a.B.e." or "Ltd.")."""
+    stripped = text.rstrip("\"'”’»)")
+    if stripped.endswith(("!", "?")):
+        return True
+    return stripped.endswith(".") and not _ABBREVIATION_END.search(stripped)
+
+
+_SENTENCE_INSIDE = re.compile(r"[a-zа-яё0-9)][.!?]\s+[A-ZА-ЯЁ]")
+
+
+def name_score(text: str, *, in_list: bool = False) -> float:
+    """How much ``text`` looks like one name of a signatory list: 0 (not at all) to ~2.
+
+    ``in_list``: the line is a list item or a table cell, which forgives a little
+    (a name written with a final full stop, a long name).
+    """
+    text = text.strip().rstrip(";,").strip()
+    if not text or is_furniture(text) or is_date_line(text) or _CLOSING.match(text):
+        return 0.0
+    if coalition_heading(text):
+        return 2.0
+    if _URL.search(text) and len(text.split()) < 4:
+        return 0.0
+    words = text.split()
+    limit = 30 if in_list else 22
+    if len(words) > limit or len(text) > 300:
+        return 0.0
+    if _SENTENCE_INSIDE.search(text) and len(words) > 8:
+        return 0.0
+    first = text.lstrip("\"'“„«‘(").strip()
+    if not first:
+        return 0.0
+    if first[0].islower() and not any(c.isupper() for c in first.split()[0]):
+        return 0.0 if not in_list else 0.2
+    if text.endswith(":"):
+        return 0.0
+    score = 1.0
+    if ends_sentence(text):
+        if not in_list:
+            return 0.0
+        score -= 0.5
+    lower = [w for w in words if w[:1].islower()]
+    ratio = len(lower) / len(words)
+    orgish = org_words(text) > 0
+    if orgish:
+        score += 0.5
+    elif ratio > 0.5:
+        score -= 0.4
+    if len(words) > 15:
+        score -= 0.3
+    if person_like(text):
+        score -= 0.2
+    return max(score, 0.1)
+
+
+# ------------------------------------------------------------------ places after a name
+
+
+@dataclass
+class Place:
+    name: str
+    country: str = ""
+    city: str = ""
+
+
+_TRAILING_PAREN = re.compile(r"^(?P<name>.*\S)\s*\((?P<inner>[^()]+)\)$")
+_DASH_TAIL = re.compile(r"^(?P<name>.*\S)\s+[-–—]\s+(?P<tail>[^-–—]+)$")
+
+
+def _city_like(text: str) -> bool:
+    """Capitalized words, as a city is written ("Lugansk", "Ivano-Frankivsk")."""
+    words = text.split()
+    if not 1 <= len(words) <= 3 or org_words(text) or any(c.isdigit() for c in text):
+        return False
+    return all(w[:1].isupper() for w in words) and not any(c in text for c in '"“”«»()')
+
+
+def _place_of(inner: str) -> tuple[str, str] | None:
+    """(city, country) for "Kyiv, Ukraine", "Ukraine", "Kyiv"; None when not a place."""
+    inner = inner.strip()
+    if is_country(inner):
+        return "", inner
+    if "," in inner:
+        city, _, country = inner.rpartition(",")
+        city, country = city.strip(), country.strip()
+        if is_country(country) and (is_city(city) or _city_like(city)):
+            return city, country
+    if is_city(inner):
+        return inner, ""
+    return None
+
+
+def split_place(text: str) -> Place:
+    """Split a trailing known place off a printed name; the name is never cut elsewhere."""
+    name = text.strip()
+    country = city = ""
+    # "Name (IPHR) (Belgium)", "Name (Kyiv, Ukraine)": brackets from the end.
+    m = _TRAILING_PAREN.match(name)
+    if m:
+        place = _place_of(m.group("inner"))
+        if place:
+            city, country = place
+            name = m.group("name").rstrip(" ,–—-")
+    if not country:
+        # "Name, City, Country" / "Name, Country": only a known country at the end.
+        head, sep, tail = name.rpartition(",")
+        if sep and head.strip() and is_country(tail):
+            country = tail.strip()
+            name = head.strip()
+            head2, sep2, tail2 = name.rpartition(",")
+            if sep2 and head2.strip() and not city and (is_city(tail2) or _city_like(tail2)):
+                city = tail2.strip()
+                name = head2.strip()
+    if not country and not city:
+        # "Name – Location": the part after the last dash must be a known place.
+        m = _DASH_TAIL.match(name)
+        if m:
+            place = _place_of(m.group("tail"))
+            if place:
+                city, country = place
+                name = m.group("name")
+    return Place(name=name.strip(), country=country, city=city)
+
+
+# ------------------------------------------------------------------ individuals
+
+
+@dataclass
+class Person:
+    name: str
+    title: str = ""
+    affiliation: str = ""
+
+
+def parse_person(text: str) -> Person:
+    """ "Jane Roe, Professor, University of X" / "Jane Roe (Moscow Helsinki Group)"."""
+    text = text.strip().rstrip(";,.").strip() if not text.rstrip().endswith(".)") else text.strip()
+    affiliation = ""
+    m = _TRAILING_PAREN.match(text)
+    if m and not is_country(m.group("inner")):
+        text, affiliation = m.group("name").strip(), m.group("inner").strip()
+    parts = [p.strip() for p in re.split(r",\s+|\s+[–—]\s+", text) if p.strip()]
+    if not parts:
+        return Person(name=text)
+    name, rest = parts[0], parts[1:]
+    title = ""
+    if len(rest) >= 2:
+        title = rest[0]
+        affiliation = ", ".join([*rest[1:], *([affiliation] if affiliation else [])])
+    elif len(rest) == 1:
+        if affiliation or not org_words(rest[0]):
+            title = rest[0]
+        else:
+            affiliation = rest[0]
+    return Person(name=name, title=title, affiliation=affiliation)

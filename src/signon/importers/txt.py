@@ -1,0 +1,217 @@
+"""Plain text into blocks, and the line rules every format shares.
+
+Text copied from a web page or written by ``signon compose`` holds three kinds
+of line runs: prose paragraphs (hard-wrapped or not), lists of names one per
+line (with or without bullets or numbers), and names wrapped onto an indented
+continuation line.  :func:`lines_to_blocks` tells them apart.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from signon.errors import RefusedInput
+from signon.importers.blocks import Block, Document, clean
+from signon.importers.names import (
+    ends_sentence,
+    is_date_line,
+    name_score,
+    strip_marker,
+)
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 with or without a byte-order mark; anything else is refused with what to do."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise RefusedInput(
+            f'{name} is UTF-16 text; save it as UTF-8 (in Excel: "CSV UTF-8"; in an editor: '
+            "Save As… → Encoding: UTF-8) and run the command again"
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        guess = "Windows-1252/Latin-1" if _mostly_latin1(data) else "another encoding"
+        raise RefusedInput(
+            f"{name}:{line}: the file is not UTF-8 (byte 0x{data[err.start]:02X}; it looks like "
+            f"{guess}); save it as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 {name} > "
+            f"utf8-{name}`, and run the command again"
+        ) from None
+
+
+def _mostly_latin1(data: bytes) -> bool:
+    high = [b for b in data if b >= 0x80]
+    return bool(high) and all(
+        b >= 0xA0
+        or b in (0x80, 0x8A, 0x8C, 0x8E, 0x92, 0x93, 0x94, 0x96, 0x97, 0x9A, 0x9C, 0x9E, 0x9F)
+        for b in high
+    )
+
+
+@dataclass
+class RawLine:
+    indent: int
+    text: str  # cleaned, indentation removed
+    line: int  # 1-based
+
+
+def raw_line(line: str, number: int) -> RawLine:
+    expanded = line.expandtabs(4).replace("\u00a0", " ").replace("\u3000", " ")
+    stripped = expanded.lstrip(" ")
+    return RawLine(indent=len(expanded) - len(stripped), text=clean(stripped), line=number)
+
+
+_TERMINAL = (".", ":", ";", "!", "?")
+
+
+def is_prose(lines: list[str]) -> bool:
+    """Whether several lines with no list markers are one wrapped paragraph, not a list."""
+    if len(lines) < 2:
+        return False
+    flows = 0
+    for prev, nxt in itertools.pairwise(lines):
+        first = nxt.lstrip("\"'“„«‘(")
+        if first[:1].islower() and not prev.endswith(_TERMINAL):
+            flows += 1
+    if flows >= max(1, (len(lines) - 1) // 3):
+        return True
+    joined = " ".join(lines)
+    long_lines = sum(len(t) >= 55 for t in lines[:-1])
+    names = sum(name_score(t) >= 0.9 for t in lines)
+    # Hard-wrapped prose: long lines, sentences inside, and lines that do not read as names.
+    return (
+        long_lines >= (len(lines) - 1) * 0.8 and ends_sentence(joined) and names < len(lines) * 0.6
+    )
+
+
+@dataclass
+class _Item:
+    block: Block
+    indent: int
+    text_col: int
+    last_len: int
+
+
+def lines_to_blocks(
+    lines: list[RawLine], group: int, *, base_depth: int = 0, kind: str = "para"
+) -> list[Block]:
+    """One run of consecutive non-blank lines: a paragraph, or list lines with continuations."""
+    if not lines:
+        return []
+    markers = [strip_marker(r.text) for r in lines]
+    if not any(m[0] for m in markers) and is_prose([r.text for r in lines]):
+        text = clean(" ".join(r.text for r in lines))
+        return [
+            Block(
+                "para",
+                text,
+                depth=base_depth + lines[0].indent,
+                group=group,
+                line=lines[0].line,
+                prose_lines=len(lines),
+            )
+        ]
+    items: list[_Item] = []
+    for raw, (marker, rest, width) in zip(lines, markers, strict=True):
+        if not marker and items and _continues(items[-1], raw):
+            prev = items[-1]
+            prev.block.text = clean(prev.block.text + " " + raw.text)
+            prev.last_len = raw.indent + len(raw.text)
+            continue
+        if marker:
+            block = Block(
+                "item",
+                clean(rest),
+                depth=base_depth + raw.indent + 2,
+                group=group,
+                marker=marker,
+                line=raw.line,
+            )
+            items.append(_Item(block, raw.indent, raw.indent + width, raw.indent + len(raw.text)))
+        else:
+            # A stray space or two before a line is copy-and-paste noise (the seed's
+            # " Human Rights House Sarajevo"); a real indent is a tab or four spaces.
+            block = Block(
+                "para" if kind == "para" else "item",
+                raw.text,
+                depth=base_depth + raw.indent // 4 * 4,
+                group=group,
+                line=raw.line,
+            )
+            items.append(_Item(block, raw.indent, raw.indent, raw.indent + len(raw.text)))
+    return [i.block for i in items]
+
+
+def _continues(prev: _Item, raw: RawLine) -> bool:
+    """A name wrapped onto the next line (as `signon compose` and e-mail clients do)."""
+    if prev.block.text.endswith(":") or not raw.text:
+        return False
+    if strip_marker(raw.text)[0]:
+        return False
+    if prev.block.marker:
+        return raw.indent >= prev.text_col and raw.indent > prev.indent
+    # A plain line: the continuation is indented under it, and the line before was long
+    # enough that wrapping was needed.
+    return raw.indent > prev.indent and prev.last_len >= 40
+
+
+def read_txt(text: str, *, name: str = "") -> Document:
+    lines = text.splitlines()
+    blocks: list[Block] = []
+    run: list[RawLine] = []
+    group = 0
+    for number, line in enumerate(lines, 1):
+        raw = raw_line(line, number)
+        if raw.text:
+            run.append(raw)
+            continue
+        if run:
+            blocks += lines_to_blocks(run, group)
+            group += 1
+            run = []
+    if run:
+        blocks += lines_to_blocks(run, group)
+    doc = Document(blocks=blocks, name=name)
+    find_title_and_meta(doc)
+    return doc
+
+
+_RECIPIENT = re.compile(r"^(?:to|attn|attention|cc)\s*:\s*(.+)$", re.IGNORECASE)
+
+
+def find_title_and_meta(doc: Document, *, first_line_title: bool = True) -> None:
+    """The title (a short first line), then date and "To:" lines right under it."""
+    blocks = doc.blocks
+    if not blocks:
+        return
+    start = 0
+    if doc.title_index is None and first_line_title:
+        first = blocks[0]
+        if (
+            first.kind in ("para", "heading")
+            and len(first.text) <= 200
+            and not ends_sentence(first.text)
+            and first.prose_lines == 1
+            and len(blocks) > 1
+            and not first.text.endswith(":")
+        ):
+            doc.title_index = 0
+            doc.title = doc.title or first.text
+    if doc.title_index is not None:
+        start = doc.title_index + 1
+    i = start
+    while i < len(blocks) and i < start + 6:
+        block = blocks[i]
+        m = _RECIPIENT.match(block.text)
+        if block.kind != "para" or not (is_date_line(block.text) or m):
+            break
+        if m:
+            doc.recipients.append(m.group(1).strip())
+        elif not doc.date:
+            doc.date = block.text
+        doc.meta_indexes.add(i)
+        i += 1
