@@ -110,15 +110,15 @@ def _indent_depth(paragraph: Any) -> int:
 
 
 def read_docx(path: Path, *, name: str = "") -> Document:
-    import zipfile
-
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+    except Exception as err:  # python-docx raises many kinds for a damaged file; all mean that
+        if isinstance(err, (MemoryError, RecursionError)):
+            raise
         raise RefusedInput(
             f"{name or path.name} is not a Word .docx file ({err}); open it in Word or "
             "LibreOffice and save it as .docx"

@@ -172,7 +172,8 @@ def _judge(blocks: list[Block], i: int) -> _Judged:
     block = blocks[i]
     text = block.text
     if not text:
-        return _Judged("break")
+        # A blank table row is spacing inside the table, a blank line nothing at all.
+        return _Judged("section" if block.kind == "row" else "break")
     if is_furniture(text):
         return _Judged("furniture")
     in_list = block.kind in ("item", "row")
@@ -344,14 +345,13 @@ def _find(doc: Document, text: str, after: int, option: str) -> int:
 
 
 def _announces(block: Block, judged: _Judged) -> bool:
-    """A line that introduces or closes the list rather than belonging to it."""
+    """A --start/--end line that introduces or closes the list rather than being a name."""
     if judged.role in ("cue", "furniture", "decoy"):
         return True
-    return (
-        block.text.endswith(":")
-        and not coalition_heading(block.text)
-        and not section_kind(block.text)
-    )
+    if coalition_heading(block.text) or section_kind(block.text):
+        return False
+    subject = _row_name(block) if block.kind == "row" else block.text
+    return name_score(subject, in_list=block.kind in ("item", "row")) == 0
 
 
 def _explicit(
@@ -603,7 +603,10 @@ class _Parser:
             coalition = _entry(line)
             j = i + 1
             if j < hi and lines[j].depth > line.depth:
-                while j < hi and lines[j].depth > line.depth:
+                # The first member sets the members' depth: an entry less deep than it (a
+                # top-level bullet after members in a deeper list style) ends the coalition.
+                floor = lines[j].depth
+                while j < hi and lines[j].depth >= floor:
                     j += 1
                 members, inner_promoted = self.sequence(i + 1, j, coalition)
                 coalition.members = members

@@ -336,7 +336,6 @@ _ORG_WORDS = frozenset(
         "academia",
         "media",
         "journalists",
-        "journalist",
         "lawyers",
         "bar",
         "press",

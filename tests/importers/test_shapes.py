@@ -1,0 +1,325 @@
+"""Each letter shape import-letter reads, proven on a fixture of that shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from signon.errors import RefusedInput
+from signon.importers.sources import read_document
+
+from .helpers import FIXTURES, SEED, bullet_num_id, parse, set_numbering, shape
+
+
+def test_plain_lines_with_decoys_places_and_footer() -> None:
+    parsed, body = parse(FIXTURES / "plain-lines.txt")
+    assert shape(parsed) == [
+        ("Belarusian Association of Journalists", ""),
+        ("Belarusian Helsinki Committee", ""),
+        ("The Rafto Foundation", "Norway"),  # Name (Country)
+        ("Information Center for Human Rights", "Ukraine"),  # Name (City, Country)
+        ('Human Rights Centre "Postup"', "Ukraine"),  # Name, City, Country
+        ("Pylyp Orlyk Institute for Democracy", "Ukraine"),  # Name, Country
+        ("Civil Rights Defenders", "Sweden"),  # Name - Location
+        # dashes inside a name are not a location
+        ("Serb Civic Council – Movement for Equality – The Council of the Sarajevo Canton", ""),
+        ("Danish Helsinki Committee for Human Rights", ""),
+    ]
+    cities = {e.name: e.city for e in parsed.entries}
+    assert cities["Information Center for Human Rights"] == "Kyiv"
+    assert cities['Human Rights Centre "Postup"'] == "Lugansk"
+    # The decoy list (the detained) and the numbered demands stay in the body, the list
+    # is replaced by its placeholder, and the page furniture after it is gone.
+    assert "- Valiantsin Stefanovich" in body
+    assert "1. Release Ales Bialiatski" in body
+    assert body.index("Signed by:") < body.index("{{ signatories }}")
+    assert "Share this" not in body and "©" not in body and "Twitter" not in body
+    assert "Free Ales Bialiatski now" not in body  # the title goes to the front matter
+
+
+def test_bullets_with_a_nested_coalition() -> None:
+    parsed, body = parse(FIXTURES / "bullets.txt")
+    assert shape(parsed) == [
+        (
+            "Human Rights House Oslo",
+            "",
+            [
+                ("FIAN Norway", ""),
+                ("Health and Human Rights Info", ""),
+                ("Norwegian Helsinki Committee", ""),
+            ],
+        ),
+        ("Article 19", "United Kingdom"),
+        ("Index on Censorship", "United Kingdom"),
+        ("People in Need", "Czech Republic"),
+        ("Civic Belarus", "Czech Republic"),
+        ("European Exchange", "Germany"),
+    ]
+    assert parsed.entries[0].heading == "on behalf of the following NGOs"
+    assert body.startswith("More than 10 organizations condemn")
+
+
+def test_numbered_list() -> None:
+    parsed, body = parse(FIXTURES / "numbered.txt")
+    assert [e.name for e in parsed.entries] == [
+        "Armenian Helsinki Association",
+        "Helsinki Citizens' Assembly Vanadzor",
+        "Youth Human Rights Movement",
+        "Ukrainian Helsinki Human Rights Union",
+        "NGO M'ART",
+        "Vinnytsya Human Rights Group",
+    ]
+    assert parsed.entries[2].country == "Russian Federation"
+    assert "Dear Minister," in body
+
+
+def test_organizations_and_individuals_sections() -> None:
+    parsed, body = parse(FIXTURES / "sections.txt")
+    assert shape(parsed) == [
+        ("Moscow Helsinki Group", ""),
+        ("Legal Transformation Center", "Belarus"),
+        ("Human Rights Club", "Azerbaijan"),
+    ]
+    people = [(p.name, p.title, p.affiliation) for p in parsed.individuals]
+    assert people == [
+        ("Jane Roe", "Professor of Law", "University of Oslo"),
+        ("Ivan Petrov", "", "Moscow Helsinki Group"),
+        ("Anna Kowalska", "Journalist", ""),
+    ]
+    assert "Organizations" not in body and "Individuals" not in body
+
+
+def test_markdown_table_with_header_index_column_and_blank_row() -> None:
+    parsed, body = parse(FIXTURES / "table.md")
+    assert shape(parsed) == [
+        ("Civil Rights Defenders", "Sweden"),
+        ("Danish Institute for Human Rights", "Denmark"),
+        ("International Partnership for Human Rights (IPHR)", "Belgium"),
+        ("LIbereco – Partnership for Human Rights", "Germany"),
+        ('Non-governmental organization "Interaction"', "Moldova"),
+        ("Östgruppen – the Swedish Initiative for Democracy and Human Rights", "Sweden"),
+    ]
+    # Markdown bodies are copied as written, emphasis included; text after the list stays.
+    assert "**Six organizations** sign" in body
+    assert body.rstrip().endswith("*Contact: the Human Rights House Network.*")
+    assert "| Organization |" not in body
+
+
+def test_html_table_with_multiline_cells_entities_and_header() -> None:
+    parsed, body = parse(FIXTURES / "table.html")
+    assert shape(parsed) == [
+        ('Association of Female Citizens "Renaissance"', "Bosnia and Herzegovina"),
+        ("Helsinki Committee for Human Rights in Bosnia and Herzegovina", "Bosnia and Herzegovina"),
+        ("Women’s Association for Rational Development (WARD)", "Azerbaijan"),
+        ("Union of the Committees of Soldiers’ Mothers of Russia", "Russian Federation"),
+        ("B.a.B.e. & friends", "Croatia"),
+    ]
+    assert "Home" not in body and "About us" not in body  # <nav>
+    assert "©" not in body  # <footer>
+    assert "24 November 2011" in body  # &nbsp; became spaces
+
+
+def test_html_list_page_with_related_articles() -> None:
+    parsed, body = parse(FIXTURES / "list-page.html")
+    assert shape(parsed) == [
+        (
+            "Human Rights House Baku",
+            "",
+            [
+                ("Human Rights Centre of Azerbaijan (AHRC)", ""),
+                ("Legal Education Society", ""),
+                ("Society for Humanitarian Research", ""),
+            ],
+        ),
+        (
+            "Human Rights House Zagreb",
+            "",
+            [
+                ("B.a.B.e.", ""),
+                ("CMS – Centre for Peace Studies", ""),
+                ("Documenta – Centre for Dealing with the Past", ""),
+            ],
+        ),
+        ('Crimean Human Rights Center "Action"', "Ukraine"),
+        ("Kherson regional charity and health Foundation", "Ukraine"),
+    ]
+    names = [e.name for e in parsed.walk()]
+    assert not any("European Union" in n or "statement" in n for n in names)
+    assert "Related articles" not in body and "Subscribe" not in body
+    assert "tracker" not in body  # <script>
+    doc = read_document(FIXTURES / "list-page.html")
+    assert doc.date == "2011-11-24" and doc.title.startswith("Call for immediate release")
+
+
+def test_wrapped_names_as_compose_prints_them() -> None:
+    parsed, _ = parse(FIXTURES / "wrapped.txt")
+    assert shape(parsed) == [
+        (
+            "Association for the Protection of Women's Rights after D. Aliyeva of the Republic "
+            "of Azerbaijan (APWR)",
+            "",
+        ),
+        (
+            "Russian Research Center for Human Rights",
+            "",
+            [
+                (
+                    "The Georgian Centre for Psychosocial and Medical Rehabilitation of "
+                    "Torture Victims (GCRT)",
+                    "",
+                ),
+                ("Moscow Centre for Prison Reform", ""),
+            ],
+        ),
+        ("Ukrainian Women Bar Association", ""),
+    ]
+    assert parsed.entries[1].heading == "on behalf of the following organizations"
+
+
+def test_seed_letter_structure() -> None:
+    parsed, body = parse(SEED)
+    names = parsed.walk()
+    coalitions = [e for e in parsed.entries if e.kind == "coalition"]
+    assert len(parsed.entries) == 46 and len(names) == 87
+    assert sum(e.kind == "organization" for e in names) == 80
+    assert [c.name for c in coalitions] == [
+        "Human Rights House Baku",
+        "Human Rights House Oslo",
+        "Helsinki Foundation for Human Rights",
+        "Human Rights House Sarajevo",
+        "Human Rights House Tbilisi",
+        "Russian Research Center for Human Rights",
+        "Human Rights House Zagreb",
+    ]
+    tbilisi = coalitions[4]
+    assert [m.name for m in tbilisi.members] == [
+        "Article 42 of the Constitution",
+        "The Georgian Centre for Psychosocial and Medical Rehabilitation of Torture Victims (GCRT)",
+        "The Human Rights Centre (HRIDC)",
+    ]
+    assert len(coalitions[3].members) == 6  # Sarajevo keeps its own six
+    assert [n.code for n in parsed.notes] == ["import-repair"]
+    assert parsed.notes[0].line == 64
+    assert "Related articles" not in body and "August 14, 2020" not in body
+    assert body.startswith("78 human rights organizations")
+
+
+def test_docx_with_real_word_lists_and_a_table(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Solidarity with Ales Bialiatski", level=0)
+    document.add_paragraph(
+        "We, 9 organizations, call for his release. The verdict of "
+        "24 November 2011 must be quashed."
+    )
+    document.add_paragraph("Human Rights House Oslo (on behalf of the following NGOs):")
+    for name in ("FIAN Norway", "Voice of Tibet"):
+        document.add_paragraph(name, style="List Bullet 2")  # numbering from the style
+    document.add_paragraph("Article 19 (United Kingdom)", style="List Bullet")
+    # Direct numbering (w:numPr): a coalition at level 0 and its members at level 1.
+    num = bullet_num_id(document)
+    for text, level in (
+        ("Human Rights House Zagreb (on behalf of the following NGOs):", 0),
+        ("B.a.B.e.", 1),
+        ("Foundation CURE", 1),
+        ("Index on Censorship (United Kingdom)", 0),
+    ):
+        set_numbering(document.add_paragraph(text), num, level)
+    lines = document.add_paragraph("People in Need")  # Shift+Enter lines in one paragraph
+    lines.add_run().add_break()
+    lines.add_run("Civic Belarus (Czech Republic)")
+    table = document.add_table(rows=4, cols=2)
+    for row, (name, country) in enumerate(
+        (
+            ("Organisation", "Country"),
+            ("Danish Institute for Human Rights", "Denmark"),
+            ("", ""),
+            ("European Exchange", "Germany"),
+        )
+    ):
+        table.cell(row, 0).text = name
+        table.cell(row, 1).text = country
+    document.add_paragraph("Related articles")
+    document.add_paragraph("Belarusian human rights defenders call on the UN")
+    path = tmp_path / "letter.docx"
+    document.save(str(path))
+
+    parsed, body = parse(path)
+    assert shape(parsed) == [
+        ("Human Rights House Oslo", "", [("FIAN Norway", ""), ("Voice of Tibet", "")]),
+        ("Article 19", "United Kingdom"),
+        ("Human Rights House Zagreb", "", [("B.a.B.e.", ""), ("Foundation CURE", "")]),
+        ("Index on Censorship", "United Kingdom"),
+        ("People in Need", ""),
+        ("Civic Belarus", "Czech Republic"),
+        ("Danish Institute for Human Rights", "Denmark"),
+        ("European Exchange", "Germany"),
+    ]
+    assert body.startswith("We, 9 organizations, call for his release.")
+    assert read_document(path).title == "Solidarity with Ales Bialiatski"
+
+
+def test_start_and_end_override_detection(tmp_path: Path) -> None:
+    # A list the detector would not take (two lines only, person-like names) is read when
+    # its bounds are given; the announcing line stays in the body.
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "Letter\n\nWe call for the release of Ales Bialiatski. He must be freed.\n\n"
+        "With the support of:\n\nCivic Belarus\nEuropean Exchange\n\n"
+        "Thank you for reading this letter to the end.\n",
+        encoding="utf-8",
+    )
+    parsed, body = parse(path, start="With the support of", end="Thank you")
+    assert [e.name for e in parsed.entries] == ["Civic Belarus", "European Exchange"]
+    assert "With the support of:" in body and "Thank you for reading" in body
+    parsed, _ = parse(path, start="Civic Belarus", end="European Exchange")
+    assert [e.name for e in parsed.entries] == ["Civic Belarus", "European Exchange"]
+
+
+def test_start_text_not_found_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(RefusedInput, match="--start 'Nowhere' does not occur"):
+        parse(FIXTURES / "numbered.txt", start="Nowhere")
+
+
+def test_a_file_without_a_list_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "prose.txt"
+    path.write_text(
+        "A title\n\nThis letter has no list. It is only prose, written in long "
+        "sentences that no one would take for the name of an organization.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RefusedInput, match="--start TEXT and --end TEXT"):
+        parse(path)
+
+
+def test_decoy_list_of_people_is_not_the_list(tmp_path: Path) -> None:
+    path = tmp_path / "decoy.txt"
+    path.write_text(
+        "Letter\n\nThe following journalists are in prison:\n\n- Andrzej Poczobut\n"
+        "- Ihar Losik\n- Katsiaryna Andreyeva\n- Maryna Zolatava\n\nWe call for their "
+        "release, and for the release of all political prisoners in Belarus.\n\n"
+        "Belarusian Association of Journalists\nPEN Belarus\nCivil Rights Defenders (Sweden)\n",
+        encoding="utf-8",
+    )
+    parsed, body = parse(path)
+    assert [e.name for e in parsed.entries] == [
+        "Belarusian Association of Journalists",
+        "PEN Belarus",
+        "Civil Rights Defenders",
+    ]
+    assert "- Ihar Losik" in body
+
+
+def test_duplicates_within_the_list_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "dup.txt"
+    path.write_text(
+        "Letter\n\nWe, 3 organizations, call for his release.\n\n"
+        "Moscow Helsinki Group\nPeople in Need (Czech Republic)\n"
+        "MOSCOW  HELSINKI GROUP\n",
+        encoding="utf-8",
+    )
+    parsed, _ = parse(path)
+    assert [n.code for n in parsed.notes] == ["duplicate-in-list"]
+    assert parsed.notes[0].line == 7
