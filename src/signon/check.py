@@ -154,7 +154,7 @@ def _template_and_claims(result: CheckResult, letter: Letter, roster: Roster,
                          first_line=text.body_line)
     if text.front.claim is not None:
         claims.insert(0, claim_from_value(text.front.claim, default_rule=rule,
-                                          line=text.front_line))
+                                          language=language, line=text.front_line))
     for claim in claims:
         counted = result.counts.get(claim.rule)
         holds = claim_holds(claim.qualifier, claim.value, counted)
