@@ -70,7 +70,7 @@ class LetterText:
     front: FrontMatter
     body: str
     body_line: int  # line of the file on which the body starts (1-based)
-    front_line: int  # line of the first front-matter key (1-based)
+    front_line: int  # line of the front matter's `claim` key, else of its first line (1-based)
 
 
 def split_front_matter(text: str, *, display: str) -> tuple[str, str, int]:
@@ -144,8 +144,11 @@ def read_letter_text(path: Path, *, display: str) -> LetterText:
     text = read_text(path, display=display)
     source, body, body_line = split_front_matter(text, display=display)
     front = parse_front_matter(source, display=display)
+    # Findings about a front-matter claim point at its own line (the file's line 1 is '+++').
+    claim_line = next((n for n, line in enumerate(source.splitlines(), start=2)
+                       if re.match(r"\s*claim\s*=", line)), 2)
     return LetterText(path=path, display=display, front=front, body=body, body_line=body_line,
-                      front_line=2)
+                      front_line=claim_line)
 
 
 # --------------------------------------------------------------- signature record
