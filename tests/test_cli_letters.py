@@ -115,7 +115,7 @@ def test_check_front_matter_claim(small_letter: Path, cli: Cli) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("# claim = 78", "claim = 78"),
                     encoding="utf-8")
     data = json.loads(cli("check", "demo", "--json").stdout)
-    assert [(c["value"], c["ok"], c["line"]) for c in data["claims"]] == [(78, False, 10)]
+    assert [(c["value"], c["ok"], c["line"]) for c in data["claims"]] == [(78, False, 11)]
 
 
 def test_check_warnings_fail_only_with_strict(small_letter: Path, cli: Cli) -> None:
