@@ -131,47 +131,46 @@ def _header_line(text: str | None, table: str, eid: str) -> int | None:
 def _entry_from_toml(eid: str, kind: Kind, table: Any, display: str,
                      text: str | None = None) -> Entry:
     section = "coalitions" if kind == "coalition" else "orgs"
-    line = _header_line(text, section, eid)
-    where = f"{display}:{line}: [{section}.{eid}]" if line else f"{display}: [{section}.{eid}]"
     fix = "; fix it in orgs.toml and run the command again"
+
+    def bad(problem: str) -> WorkspaceFileError:
+        # Located only on failure: searching the text costs time on a large roster.
+        line = _header_line(text, section, eid)
+        where = f"{display}:{line}:" if line else f"{display}:"
+        return WorkspaceFileError(f"{where} [{section}.{eid}] {problem}")
+
     if not isinstance(table, dict):
-        raise WorkspaceFileError(
-            f"{where} is not a table; write it as [{section}.{eid}] followed by name = \"…\""
-        )
+        raise bad(f"is not a table; write it as [{section}.{eid}] followed by name = \"…\"")
     name = table.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise WorkspaceFileError(f"{where} has no name; add name = \"…\" to it and run again")
+        raise bad("has no name; add name = \"…\" to it and run the command again")
     entry = Entry(id=eid, name=name, kind=kind)
     known = _COALITION_KEYS if kind == "coalition" else _ORG_KEYS
     for key, value in table.items():
         if key == "name":
             continue
         if key == "members" and kind != "coalition":
-            raise WorkspaceFileError(
-                f"{where} has members but is not a coalition; move it under [coalitions.{eid}] "
-                "and run again"
-            )
+            raise bad(f"has members but is not a coalition; move it under [coalitions.{eid}] "
+                      "and run the command again")
         if key not in known:
             # Kept as found (and written back): fields added by hand or by a newer
             # signon, and coalition-only keys on an organization, are never dropped.
             entry.extra[key] = value
         elif key in _TEXT_FIELDS:
             if not isinstance(value, str):
-                raise WorkspaceFileError(f"{where}: {key} must be a string{fix}")
+                raise bad(f"{key} must be a string{fix}")
             setattr(entry, key, value)
         elif key in ("aliases", "tags", "members"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise WorkspaceFileError(f"{where}: {key} must be a list of strings{fix}")
+                raise bad(f"{key} must be a list of strings{fix}")
             setattr(entry, key, list(value))
         elif key == "names":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                raise WorkspaceFileError(
-                    f"{where}: names must map language codes to names (be = \"…\"){fix}"
-                )
+                raise bad(f"names must map language codes to names (be = \"…\"){fix}")
             entry.names = dict(value)
         elif key == "counts":
             if not isinstance(value, bool):
-                raise WorkspaceFileError(f"{where}: counts must be true or false{fix}")
+                raise bad(f"counts must be true or false{fix}")
             entry.counts = value
     return entry
 
@@ -230,9 +229,11 @@ class Roster:
         return data
 
     def dumps(self) -> str:
-        import tomli_w
+        """The canonical text of ``orgs.toml``: tomli-w's layout (written by a faster
+        writer that is held byte-identical to tomli-w by a property test)."""
+        from signon.tomlwrite import dumps_roster
 
-        return tomli_w.dumps(self.to_toml())
+        return dumps_roster(self.to_toml())
 
     # -- lookups -----------------------------------------------------------
     def __contains__(self, eid: object) -> bool:

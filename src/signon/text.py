@@ -18,7 +18,6 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 # Explicit bidi embeddings, overrides and isolates: they can make a name display
 # as something other than what it is (the "Trojan Source" trick).
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-_SPACE_RUN = re.compile(r"\s+")
 # Apostrophes join the parts of a word ("Women's", "Обʼєднання"); fold drops them.
 _APOSTROPHES = dict.fromkeys(map(ord, "'\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\uff07"), None)
 # Invisible characters trimmed from the ends of a stored value, like whitespace.
@@ -51,6 +50,19 @@ def nfc(text: str) -> str:
         text = trimmed
 
 
+_DROP_RE = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in {**_APOSTROPHES, **_INVISIBLE}) + "]"
+)
+# What fold turns into a space: anything but letters, digits and whitespace (and
+# the underscore, which \w counts as a letter); combining marks are put back.
+_NON_WORD = re.compile(r"[^\w\s]|_")
+
+
+def _space_unless_mark(m: re.Match[str]) -> str:
+    ch = m.group()
+    return ch if unicodedata.category(ch).startswith("M") else " "
+
+
 def fold(text: str) -> str:
     """The comparison form of a name: two names that fold equal are likely the same.
 
@@ -61,15 +73,13 @@ def fold(text: str) -> str:
     "Alpha-Rights" = "Alpha Rights" = "«Alpha Rights»".  Letters, digits and
     combining marks (the vowel signs of Devanagari, Arabic harakat) are kept.
     """
-    text = unicodedata.normalize("NFKC", text.translate(_APOSTROPHES))
-    text = text.translate(_INVISIBLE).translate(_APOSTROPHES).casefold()
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        if ch.isalnum() or ch.isspace() or unicodedata.category(ch).startswith("M"):
-            out.append(ch)
-        else:
-            out.append(" ")
-    return _SPACE_RUN.sub(" ", "".join(out)).strip()
+    if text.isascii():  # the common case: no normalization can change ASCII
+        return " ".join(_NON_WORD.sub(" ", _DROP_RE.sub("", text).lower()).split())
+    # Apostrophes go before NFKC, which would turn the acute accent ´ into a space
+    # and a combining mark; invisible characters go before NFC can compose across them.
+    text = unicodedata.normalize("NFKC", _DROP_RE.sub("", text))
+    text = unicodedata.normalize("NFC", _DROP_RE.sub("", text).casefold())
+    return " ".join(_NON_WORD.sub(_space_unless_mark, text).split())
 
 
 def validate(field: str, value: str, *, multiline: bool = False) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from signon.errors import NotAWorkspace, RefusedInput, WorkspaceFileError
-from signon.fileio import atomic_write, find_comment, locked
+from signon.fileio import atomic_write, find_comment, load_toml, locked
 from signon.roster import Roster, read_roster
 
 ROSTER_FILE = "orgs.toml"
@@ -50,11 +50,18 @@ class Workspace:
         nothing changed, or on a dry run.
         """
         with locked(self.roster_path):
-            roster, text = read_roster(self.roster_path, display=ROSTER_FILE)
-            before = roster.dumps()
+            data, text = load_toml(self.roster_path, display=ROSTER_FILE)
+            roster = Roster.from_toml(data, display=ROSTER_FILE, text=text)
             yield roster
+            if dry_run:
+                return
             after = roster.dumps()
-            if dry_run or after == before:
+            if after == text:  # canonical file, nothing changed: the common no-op
+                return
+            # The file may differ from ``after`` only because it was written by hand:
+            # compare with the canonical form of what was read (``data`` is untouched,
+            # the roster holds copies of its lists).
+            if after == Roster.from_toml(data, display=ROSTER_FILE).dumps():
                 return
             comment = find_comment(text)
             if comment and not drop_comments:
