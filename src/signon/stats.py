@@ -1,0 +1,238 @@
+"""``signon stats``: who signed a letter, by country, by coalition and by kind.
+
+Every number is taken from the same :class:`~signon.counting.SignatoryList`
+that ``compose`` prints and ``check`` counts, so stats can never disagree with
+the letter.  Two choices a reader of the tables should know:
+
+* Country and coalition rows count *organizations* as the ``organizations``
+  rule does: distinct roster ids, coalitions expanded to their members, a
+  coalition itself only when it is marked as counting.  An organization listed
+  twice (directly and through a coalition) is one organization.
+* Coalition rows overlap when coalitions nest: a member of a nested coalition
+  is counted in its own coalition's row *and* in every enclosing coalition's
+  row, because a coordinator asking "how many came through Human Rights House
+  Network?" means all of them.  The "(signed directly)" row holds the
+  organizations (and counting coalitions) that signed at the top level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from signon.collation import sort_key
+from signon.counting import Counts, Node, SignatoryList, build_list
+from signon.letter import Letter
+from signon.roster import Roster
+
+NO_COUNTRY = "(no country)"
+DIRECT = "(signed directly)"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a stats table: a label (a country or a coalition) and its count."""
+
+    label: str
+    count: int
+    id: str = ""  # coalitions: the roster id
+    parent: str = ""  # coalitions: the id of the coalition it is printed under, if nested
+    parent_name: str = ""
+
+    def to_json(self, key: str) -> dict[str, Any]:
+        if key == "country":
+            return {"country": self.label if self.label != NO_COUNTRY else None,
+                    "organizations": self.count}
+        return {"id": self.id, "name": self.label, "parent": self.parent or None,
+                "organizations": self.count}
+
+
+@dataclass
+class Stats:
+    letter: str
+    title: str
+    language: str
+    rule: str
+    counts: Counts
+    organizations: int  # distinct listed ids of kind organization
+    coalitions: int  # distinct listed coalitions, counting or not
+    individuals: int
+    by_country: list[Row] = field(default_factory=list)
+    by_coalition: list[Row] = field(default_factory=list)
+    direct: int = 0
+
+    @property
+    def by_kind(self) -> list[Row]:
+        return [Row("organizations", self.organizations), Row("coalitions", self.coalitions),
+                Row("individuals", self.individuals)]
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON ``stats --json`` prints.
+
+        ``{"letter", "title", "language", "rule", "counts": {organizations,
+        entries, names, individuals}, "by_kind": {"organizations",
+        "coalitions", "individuals"}, "by_country": [{"country" (null when
+        unknown), "organizations"}], "by_coalition": [{"id", "name", "parent"
+        (null at the top level), "organizations"}], "direct"}`` — rows sorted
+        by size, largest first.  ``by_kind.organizations`` counts distinct
+        organizations of kind organization; ``counts.organizations`` is the
+        count rule, which also counts coalitions marked as counting.
+        """
+        return {
+            "letter": self.letter, "title": self.title, "language": self.language,
+            "rule": self.rule, "counts": self.counts.as_dict(),
+            "by_kind": {row.label: row.count for row in self.by_kind},
+            "by_country": [row.to_json("country") for row in self.by_country],
+            "by_coalition": [row.to_json("coalition") for row in self.by_coalition],
+            "direct": self.direct,
+        }
+
+
+def _counted(node: Node) -> bool:
+    return not node.is_coalition or node.counts
+
+
+def compute_stats(letter: Letter, roster: Roster, *, language: str | None = None,
+                  signatories: SignatoryList | None = None) -> Stats:
+    """Tally ``letter``'s current list (built in ``language``, or the letter's own)."""
+    lang = language or letter.front.language
+    listed = signatories if signatories is not None else build_list(letter, roster, language=lang)
+
+    countries: dict[str, str] = {}  # counted id -> country label
+    kinds: dict[str, bool] = {}  # listed id -> is a coalition
+    direct: set[str] = set()
+    # Coalition id -> (name, parent, counted ids below it).  A coalition printed in
+    # two places (nested under two parents) is one row: the first place names it.
+    below: dict[str, tuple[str, str, set[str]]] = {}
+
+    def visit(node: Node, ancestors: list[str]) -> None:
+        kinds.setdefault(node.id, node.is_coalition)
+        if _counted(node):
+            countries.setdefault(node.id, node.country or NO_COUNTRY)
+            for cid in ancestors:
+                below[cid][2].add(node.id)
+        if node.is_coalition:
+            below.setdefault(node.id, (node.name, node.parent, set()))
+            ancestors.append(node.id)
+            for child in node.children:
+                visit(child, ancestors)
+            ancestors.pop()
+
+    for entry in listed.entries:
+        if _counted(entry):
+            direct.add(entry.id)
+        visit(entry, [])
+
+    by_country: dict[str, int] = {}
+    for country in countries.values():
+        by_country[country] = by_country.get(country, 0) + 1
+
+    collate = sort_key(lang)
+    country_rows = _sorted(
+        [Row(label, n) for label, n in by_country.items()], collate,
+        last=lambda row: row.label == NO_COUNTRY,
+    )
+    coalition_rows = [Row(name, len(ids), id=cid, parent=parent,
+                          parent_name=below[parent][0] if parent in below else parent)
+                      for cid, (name, parent, ids) in below.items()]
+    coalition_rows = _sorted(coalition_rows, collate, last=lambda row: False)
+    return Stats(
+        letter=letter.slug, title=_title(letter, language),
+        language=lang, rule=letter.front.count, counts=listed.counts,
+        organizations=sum(1 for is_coalition in kinds.values() if not is_coalition),
+        coalitions=sum(1 for is_coalition in kinds.values() if is_coalition),
+        individuals=listed.counts.individuals,
+        by_country=country_rows, by_coalition=coalition_rows, direct=len(direct),
+    )
+
+
+def _title(letter: Letter, language: str | None) -> str:
+    # Stats may be asked in any language (for names and order); only a language
+    # the letter is written in has a title of its own.
+    if language and language != letter.front.language and language in letter.languages():
+        return letter.text_for(language).front.title or letter.front.title
+    return letter.front.title
+
+
+def _sorted(rows: list[Row], collate: Callable[[str], object],
+            last: Callable[[Row], bool]) -> list[Row]:
+    # Largest first; equal sizes in the reader's alphabetical order, so the
+    # output is stable from run to run; "(no country)" after real countries.
+    return sorted(rows, key=lambda row: (-row.count, last(row), collate(row.label), row.id))
+
+
+# ------------------------------------------------------------------ rendering
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+BAR_WIDTH = 30
+
+
+def bar(value: int, largest: int, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar, ``width`` cells for ``largest``, in eighths of a cell.
+
+    Plain block characters rather than colour so the bar reads the same under
+    ``NO_COLOR``, in a pipe and in a test's expected output.  A non-zero value
+    always shows at least a sliver.
+    """
+    if largest <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(value * width * 8 / largest))
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[rest] if rest else "")
+
+
+def share(value: int, total: int) -> str:
+    if total <= 0:
+        return ""
+    # Half up, as people round: 12.5% is "13%" (format() would round half to even).
+    return f"{(200 * value + total) // (2 * total)}%"
+
+
+def render_tables(stats: Stats) -> list[Any]:
+    """The rich renderables ``signon stats`` prints, in order (names as Text, never markup)."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    c = stats.counts
+    head = Text(f"{stats.title} ({stats.letter})" if stats.title else stats.letter, style="bold")
+    head.append(f"\n{c.organizations} organizations, {c.entries} entries, {c.names} names, "
+                f"{c.individuals} individuals; the letter counts {stats.rule}", style="")
+    out: list[Any] = [head]
+    if not c.entries and not c.individuals:
+        out.append(Text(f"No signatures yet; record them with `signon sign {stats.letter} ID…`."))
+        return out
+
+    def table(title: str, label: str, rows: list[Row], total: int | None) -> Any:
+        # No outer edge: the tables are read in a terminal and pasted into e-mails.
+        t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
+                  title_style="bold", pad_edge=False)
+        t.add_column(label, overflow="fold")
+        t.add_column("count", justify="right")
+        if total is not None:
+            t.add_column("share", justify="right")
+        t.add_column("", no_wrap=True)
+        largest = max((row.count for row in rows), default=0)
+        for row in rows:
+            name = Text(row.label)
+            if row.parent_name:  # a nested coalition: say where it sits
+                name.append(f" (in {row.parent_name})", style="dim")
+            cells: list[Any] = [name, str(row.count)]
+            if total is not None:
+                cells.append(share(row.count, total))
+            cells.append(Text(bar(row.count, largest), style="cyan"))
+            t.add_row(*cells)
+        return t
+
+    # Kinds are not parts of one whole (a coalition is not a signatory unless it
+    # counts, individuals are counted apart), so that table has no share column.
+    out.append(table("By kind", "kind", _sorted(stats.by_kind, sort_key("en"),
+                                                  last=lambda row: False), None))
+    out.append(table("By country (organizations)", "country", stats.by_country,
+                     c.organizations))
+    if stats.by_coalition:
+        rows = _sorted([*stats.by_coalition, Row(DIRECT, stats.direct)], sort_key(stats.language),
+                       last=lambda row: row.label == DIRECT)
+        out.append(table("By coalition (organizations)", "coalition", rows, c.organizations))
+    return out
