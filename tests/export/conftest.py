@@ -35,9 +35,9 @@ def set_front(ws: Path, slug: str, **values: str) -> None:
 
 def _build(ws: Path) -> None:
     """small_letter's workspace plus RTL names, a nested coalition, hostile names, individuals."""
+    from readback import set_body
     from typer.testing import CliRunner
 
-    from readback import set_body
     from signon.cli import app
 
     runner = CliRunner()
@@ -47,21 +47,46 @@ def _build(ws: Path) -> None:
         assert result.exit_code == 0, (args, result.stdout, result.stderr)
 
     runner.invoke(app, ["init", str(ws)], catch_exceptions=False)
-    for oid, name, country in [("a", "Alpha Rights", "Norway"), ("b", "Beta Watch", "Poland"),
-                               ("c", "Gamma Centre", "Georgia"), ("d", "Delta Forum", "Armenia"),
-                               ("e", "Östgruppen", "Sweden"),
-                               ("cairo", "مركز القاهرة لدراسات حقوق الإنسان", "Egypt"),
-                               ("hebrew", "עמותת זכויות", "Israel"),
-                               ("z", "Zeta & Sons", "Chile"), ("y", "Ypsilon Forum", "Peru")]:
+    for oid, name, country in [
+        ("a", "Alpha Rights", "Norway"),
+        ("b", "Beta Watch", "Poland"),
+        ("c", "Gamma Centre", "Georgia"),
+        ("d", "Delta Forum", "Armenia"),
+        ("e", "Östgruppen", "Sweden"),
+        ("cairo", "مركز القاهرة لدراسات حقوق الإنسان", "Egypt"),
+        ("hebrew", "עמותת זכויות", "Israel"),
+        ("z", "Zeta & Sons", "Chile"),
+        ("y", "Ypsilon Forum", "Peru"),
+    ]:
         ok("add-org", name, "--id", oid, "--country", country)
     ok("add-org", '=HYPERLINK("http://x.invalid","y")', "--id", "formula")
     ok("add-org", "<script>alert(1)</script> *Org* [x](y) {{ 7*7 }}", "--id", "markup")
     ok("add-org", "Omega Union", "--id", "omega")
-    ok("add-coalition", "Kappa House", "--id", "k", "--member", "c", "--member", "d",
-       "--member", "e")
+    ok(
+        "add-coalition",
+        "Kappa House",
+        "--id",
+        "k",
+        "--member",
+        "c",
+        "--member",
+        "d",
+        "--member",
+        "e",
+    )
     ok("add-coalition", "Inner Circle", "--id", "inner", "--member", "cairo", "--member", "y")
-    ok("add-coalition", "Outer Network", "--id", "outer", "--member", "inner", "--member",
-       "omega", "--heading", "on behalf of the following NGOs")
+    ok(
+        "add-coalition",
+        "Outer Network",
+        "--id",
+        "outer",
+        "--member",
+        "inner",
+        "--member",
+        "omega",
+        "--heading",
+        "on behalf of the following NGOs",
+    )
     ok("new-letter", "demo", "--title", "Demo letter", "--date", "2024-03-01")
     ok("sign", "demo", "a", "b", "k", "--date", "2024-03-02")
     ok("sign", "demo", "outer", "hebrew", "formula", "markup")

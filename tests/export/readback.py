@@ -57,20 +57,24 @@ def docx_list(path: Path | bytes) -> tuple[Listed, Listed, list[dict[str, object
     for p in document.paragraphs:
         ppr = p._p.pPr
         num = ppr.numPr if ppr is not None else None
-        facts.append({
-            "text": p.text,
-            "style": p.style.name if p.style is not None else "",
-            "ilvl": num.ilvl.val if num is not None and num.ilvl is not None else None,
-            "numId": num.numId.val if num is not None and num.numId is not None else None,
-            "bidi": ppr is not None and ppr.find(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi") is not None,
-        })
+        facts.append(
+            {
+                "text": p.text,
+                "style": p.style.name if p.style is not None else "",
+                "ilvl": num.ilvl.val if num is not None and num.ilvl is not None else None,
+                "numId": num.numId.val if num is not None and num.numId is not None else None,
+                "bidi": ppr is not None
+                and ppr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi")
+                is not None,
+            }
+        )
     orgs: Listed = []
     people: Listed = []
     in_people = False
     for f in facts:
         style = str(f["style"])
         if not style.startswith("Signatory"):
+            in_people = False  # the letter goes on: a later list starts with organizations
             continue
         ilvl = f["ilvl"]
         depth = 0 if ilvl is None else int(str(ilvl)) + 1
@@ -174,6 +178,8 @@ def markdown_lists(text: str) -> list[Listed]:
                 groups.append([])
         elif tok.type == "bullet_list_close":
             depth -= 1
+        elif tok.type == "list_item_open" and depth >= 0:
+            groups[-1].append(("", depth))  # an item whose name is empty has no inline token
         elif tok.type == "inline" and depth >= 0:
             parts = []
             for child in tok.children or []:
@@ -181,7 +187,8 @@ def markdown_lists(text: str) -> list[Listed]:
                     parts.append(child.content)
                 elif child.type in ("softbreak", "hardbreak"):
                     parts.append(" ")
-            groups[-1].append((norm("".join(parts)), depth))
+            item_depth = groups[-1][-1][1]
+            groups[-1][-1] = (norm("".join(parts)), item_depth)
     return groups
 
 

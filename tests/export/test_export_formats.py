@@ -51,8 +51,7 @@ def test_docx_list_matches_compose(rich_letter: Path, cli: Callable[..., object]
     numbering = docx_part(rich_letter / "demo.docx", "word/numbering.xml")
     assert 'w:numFmt w:val="bullet"' in numbering
     # Top-level entries and coalition headings are not list items.
-    assert all(f["ilvl"] is None for f in facts if f["style"] in ("Signatory",
-                                                                   "Signatory Heading"))
+    assert all(f["ilvl"] is None for f in facts if f["style"] in ("Signatory", "Signatory Heading"))
 
 
 def test_docx_body_head_and_properties(rich_letter: Path, cli: Callable[..., object]) -> None:
@@ -87,8 +86,9 @@ def test_docx_body_head_and_properties(rich_letter: Path, cli: Callable[..., obj
     assert props.created is not None
     assert props.author == "" and "python-docx" not in (props.comments or "")
     assert "docProps/thumbnail.jpeg" not in docx_part(rich_letter / "demo.docx", "_rels/.rels")
-    assert "<Application>signon</Application>" in docx_part(rich_letter / "demo.docx",
-                                                            "docProps/app.xml")
+    assert "<Application>signon</Application>" in docx_part(
+        rich_letter / "demo.docx", "docProps/app.xml"
+    )
 
 
 def test_docx_rtl_names_are_rtl_paragraphs(rich_letter: Path, cli: Callable[..., object]) -> None:
@@ -100,8 +100,7 @@ def test_docx_rtl_names_are_rtl_paragraphs(rich_letter: Path, cli: Callable[...,
     assert by_text["Alpha Rights"]["bidi"] is False
     body = docx_part(rich_letter / "demo.docx", "word/document.xml")
     # The name's run is right-to-left; the " (Egypt)" after it is not.
-    assert ('<w:r><w:rPr><w:rtl/></w:rPr><w:t xml:space="preserve">مركز القاهرة'
-            in body)
+    assert '<w:r><w:rPr><w:rtl/></w:rPr><w:t xml:space="preserve">مركز القاهرة' in body
     assert '<w:r><w:t xml:space="preserve"> (Egypt)</w:t></w:r>' in body
 
 
@@ -127,8 +126,11 @@ def test_html_list_matches_compose(rich_letter: Path, cli: Callable[..., object]
 def test_html_body_cannot_inject_markup(rich_letter: Path, cli: Callable[..., object]) -> None:
     from readback import set_body
 
-    set_body(rich_letter, "demo", "<img src=x onerror=alert(1)> [x](javascript:alert(1))\n\n"
-                                  "{{ signatories }}\n")
+    set_body(
+        rich_letter,
+        "demo",
+        "<img src=x onerror=alert(1)> [x](javascript:alert(1))\n\n{{ signatories }}\n",
+    )
     export(cli, "demo", "--html")
     page = (rich_letter / "demo.html").read_text(encoding="utf-8")
     assert "<img" not in page and 'href="javascript' not in page
@@ -172,15 +174,16 @@ def test_csv_rows_match_compose(rich_letter: Path, cli: Callable[..., object]) -
 def test_csv_bom_and_line_ends(rich_letter: Path, cli: Callable[..., object]) -> None:
     export(cli, "demo", "--csv", "--bom", "-o", "with-bom.csv")
     data = (rich_letter / "with-bom.csv").read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf\"id\",")
+    assert data.startswith(b'\xef\xbb\xbf"id",')
     assert b"\r\n" in data
     export(cli, "demo", "--csv")
     assert (rich_letter / "demo.csv").read_bytes().startswith(b'"id",')
 
 
 @pytest.mark.parametrize("fmt", ["docx", "html", "md", "txt", "csv"])
-def test_every_format_has_every_name(rich_letter: Path, cli: Callable[..., object],
-                                     fmt: str) -> None:
+def test_every_format_has_every_name(
+    rich_letter: Path, cli: Callable[..., object], fmt: str
+) -> None:
     export(cli, "demo", f"--{fmt}")
     data = (rich_letter / f"demo.{fmt}").read_bytes()
     composed = composed_of(rich_letter)

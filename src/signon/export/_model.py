@@ -71,10 +71,17 @@ class Line:
     person: Individual | None = None
     top: Node | None = None  # the top-level entry whose signature brings this name
 
-    @property
-    def suffix(self) -> str:
-        """The label after the name: " (Country)", " (on behalf of …):"."""
-        return self.label[len(self.name) :] if self.label.startswith(self.name) else ""
+    def parts(self) -> tuple[str, str]:
+        """The label on one line, split into the name and what follows (" (Country)"…).
+
+        Printed separately so that a right-to-left name cannot pull the country or
+        the heading phrase into its direction; joined they are ``one_line(label)``.
+        """
+        label = one_line(self.label)
+        name = one_line(self.name)
+        if name and label.startswith(name):
+            return name, label[len(name) :]
+        return label, ""
 
 
 def organization_lines(composed: Composed) -> Iterator[Line]:

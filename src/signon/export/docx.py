@@ -416,7 +416,8 @@ class BodyWriter:
         member_num: int | None = None
         after_block = False
         for line in organization_lines(composed):
-            content = run(one_line(line.name)) + run(one_line(line.suffix, strip=False), rtl=False)
+            name, rest = line.parts()
+            content = run(name) + run(rest, rtl=False)
             bidi = is_rtl(line.name)
             has_members = line.node is not None and bool(line.node.children)
             if line.depth == 0 and has_members:
@@ -451,9 +452,8 @@ class BodyWriter:
             heading = one_line(individuals_heading(composed))
             self.para("Signatory Heading", run(heading), text=heading, keep_next=True)
             for line in people:
-                content = run(one_line(line.name)) + run(
-                    one_line(line.suffix, strip=False), rtl=False
-                )
+                name, rest = line.parts()
+                content = run(name) + run(rest, rtl=False)
                 self.para("Signatory", content, text=line.name)
         self._gap = True
 
@@ -684,8 +684,10 @@ def _properties(document: Any, composed: Composed) -> None:
         if rel.reltype == RT_THUMBNAIL:
             # python-docx's template carries its own preview image; file browsers would show it.
             del package.rels[rid]
-    app = next((rel for rel in package.rels.values()
-                if rel.reltype == RT_APP and not rel.is_external), None)
+    app = next(
+        (rel for rel in package.rels.values() if rel.reltype == RT_APP and not rel.is_external),
+        None,
+    )
     if app is not None:
         # The "application" that wrote the file: how signon recognizes its own output
         # (Word and LibreOffice put their own name here when they save a change).

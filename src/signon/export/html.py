@@ -13,14 +13,15 @@ import datetime as dt
 import html
 from typing import Any
 
-from signon.compose import Composed, entry_label
-from signon.counting import Node
+from signon.compose import Composed
 from signon.export._model import (
+    Line,
     individual_lines,
     individuals_heading,
     language_is_rtl,
     language_tag,
     one_line,
+    organization_lines,
     xml_safe,
 )
 
@@ -60,44 +61,43 @@ a { color: LinkText; }
 """
 
 
-def esc(text: str, *, strip: bool = True) -> str:
-    return html.escape(one_line(text, strip=strip), quote=True)
+def esc(text: str) -> str:
+    return html.escape(one_line(text), quote=True)
 
 
-def _label(label: str, name: str) -> str:
+def _label(line: Line) -> str:
     """The label with its name isolated for the bidi algorithm (names can be RTL)."""
-    rest = label[len(name) :] if label.startswith(name) else ""
-    if not rest and label != name:
-        return esc(label)
-    return f"<bdi>{esc(name)}</bdi>{esc(rest, strip=False)}"
+    name, rest = line.parts()
+    return f"<bdi>{html.escape(name)}</bdi>{html.escape(rest)}" if rest else html.escape(name)
 
 
-def _node_html(node: Node, show_countries: bool, out: list[str]) -> None:
-    label = _label(entry_label(node, show_countries), node.name)
-    if not node.children:
-        out.append(f'<li class="{node.kind}">{label}</li>')
-        return
-    out.append(f'<li class="{node.kind}">{label}')
-    out.append("<ul>")
-    for child in node.children:
-        _node_html(child, show_countries, out)
-    out.append("</ul></li>")
+def _nested_list(lines: list[Line], css_class: str) -> list[str]:
+    """Nested ``<ul>`` from the lines' depths (each line at most one deeper than the last)."""
+    out: list[str] = []
+    depth = -1
+    for line in lines:
+        if line.depth > depth:
+            out.append(f'<ul class="{css_class}">' if depth < 0 else "<ul>")
+            depth += 1
+        else:
+            out[-1] += "</li>"
+            while depth > line.depth:
+                out.append("</ul></li>")
+                depth -= 1
+        out.append(f'<li class="{line.kind}">{_label(line)}')
+    if depth >= 0:
+        out[-1] += "</li>"
+        out += ["</ul></li>"] * depth
+        out.append("</ul>")
+    return out
 
 
 def list_html(composed: Composed) -> str:
-    out: list[str] = []
-    entries = composed.signatories.entries
-    if entries:
-        out.append('<ul class="signatories">')
-        for entry in entries:
-            _node_html(entry, composed.show_countries, out)
-        out.append("</ul>")
+    out = _nested_list(list(organization_lines(composed)), "signatories")
     people = list(individual_lines(composed))
     if people:
         out.append(f'<p class="individuals-heading">{esc(individuals_heading(composed))}</p>')
-        out.append('<ul class="individuals">')
-        out += [f'<li class="individual">{_label(p.label, p.name)}</li>' for p in people]
-        out.append("</ul>")
+        out += _nested_list(people, "individuals")
     return "\n".join(out)
 
 
@@ -122,8 +122,9 @@ def heading_shift(parts: list[str], md: Any) -> int:
     headings at "#" is shifted, one that starts at "##" is kept, so that no
     heading level is skipped (screen readers navigate by them).
     """
-    levels = [int(tok.tag[1]) for part in parts for tok in md.parse(part)
-              if tok.type == "heading_open"]
+    levels = [
+        int(tok.tag[1]) for part in parts for tok in md.parse(part) if tok.type == "heading_open"
+    ]
     return max(0, 2 - min(levels)) if levels else 0
 
 

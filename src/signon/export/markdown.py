@@ -29,12 +29,18 @@ def escape(text: str) -> str:
     return _ORDERED.sub(r"\1\\\2", text)
 
 
+def item(text: str) -> str:
+    # A name with no printable character (control characters only, from a hand-edited
+    # orgs.toml) still holds its place: an empty "- " line would end the list instead.
+    return escape(text) or "&#160;"
+
+
 def list_markdown(composed: Composed) -> str:
     blocks: list[str] = []
-    items = [f"{'  ' * line.depth}- {escape(line.label)}" for line in organization_lines(composed)]
+    items = [f"{'  ' * line.depth}- {item(line.label)}" for line in organization_lines(composed)]
     if items:
         blocks.append("\n".join(items))
-    people = [f"- {escape(line.label)}" for line in individual_lines(composed)]
+    people = [f"- {item(line.label)}" for line in individual_lines(composed)]
     if people:
         blocks.append(escape(individuals_heading(composed)))
         blocks.append("\n".join(people))
