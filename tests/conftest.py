@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,7 +30,7 @@ def cli(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Callable[..., obj
     """Run ``signon ARGS`` in-process; returns the click Result (stdout/stderr separate)."""
     from signon.cli import app
 
-    def invoke(*args: str, cwd: Path | None = None, input: str | None = None):  # noqa: A002
+    def invoke(*args: str, cwd: Path | None = None, input: str | None = None):
         if cwd is not None:
             monkeypatch.chdir(cwd)
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
@@ -58,15 +57,7 @@ def small_letter(workspace: Path, cli: Callable[..., object]) -> Path:
         assert cli("add-org", name, "--id", oid, "--country", country).exit_code == 0
     assert cli("add-coalition", "Kappa House", "--id", "k", "--member", "c", "--member", "d",
                "--member", "e").exit_code == 0
-    assert cli("new-letter", "demo", "--title", "Demo letter", "--date", "2024-03-01").exit_code == 0
+    assert cli("new-letter", "demo", "--title", "Demo letter",
+               "--date", "2024-03-01").exit_code == 0
     assert cli("sign", "demo", "a", "b", "k", "--date", "2024-03-02").exit_code == 0
     return workspace
-
-
-def set_body(ws: Path, slug: str, body: str) -> None:
-    """Keep the front matter of letters/SLUG/letter.md, replace the body."""
-    path = ws / "letters" / slug / "letter.md"
-    text = path.read_text(encoding="utf-8")
-    m = re.match(r"(\+\+\+\n.*?\n\+\+\+\n)", text, re.S)
-    assert m, "letter.md has no front matter"
-    path.write_text(m.group(1) + "\n" + body, encoding="utf-8")

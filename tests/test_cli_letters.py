@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import set_body
+from letter_helpers import set_body
 
 Cli = Callable[..., Any]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import set_body
+from letter_helpers import set_body
 from signon.compose import compose, markdown_to_text, to_plain_text
 from signon.errors import TemplateError
 from signon.workspace import find_workspace

@@ -15,6 +15,7 @@ from pathlib import Path
 from signon.errors import NotAWorkspace, RefusedInput, WorkspaceFileError
 from signon.fileio import atomic_write, find_comment, load_toml, locked
 from signon.roster import Roster, read_roster
+from signon.tomlwrite import dumps_roster
 
 ROSTER_FILE = "orgs.toml"
 LETTERS_DIR = "letters"
@@ -55,16 +56,18 @@ class Workspace:
             yield roster
             if dry_run:
                 return
-            after = roster.dumps()
-            if after == text:  # canonical file, nothing changed: the common no-op
+            table = roster.to_toml()
+            if table == data:  # nothing changed: compare parsed data, far cheaper than text
                 return
-            # The file may differ from ``after`` only because it was written by hand:
-            # compare with the canonical form of what was read (``data`` is untouched,
-            # the roster holds copies of its lists).
-            if after == Roster.from_toml(data, display=ROSTER_FILE).dumps():
+            after = dumps_roster(table)
+            if after == text:
                 return
             comment = find_comment(text)
             if comment and not drop_comments:
+                # A hand-written file may differ from the canonical text without any change
+                # having been made: only a real change is worth refusing for.
+                if table == Roster.from_toml(data, display=ROSTER_FILE).to_toml():
+                    return
                 line, col = comment
                 raise WorkspaceFileError(
                     f"{ROSTER_FILE}:{line}:{col}: holds a hand-written comment that rewriting the "
