@@ -57,17 +57,18 @@ class Workspace:
             if dry_run:
                 return
             table = roster.to_toml()
-            if table == data:  # nothing changed: compare parsed data, far cheaper than text
+            if table == data:  # nothing changed in a canonical file: compare parsed data,
+                return         # far cheaper than serializing a large roster
+            # A hand-written file (other key order, empty tables left out) differs from
+            # ``table`` even when nothing changed: compare with what was read, made canonical
+            # (``data`` is untouched: the roster holds copies of its lists).
+            if table == Roster.from_toml(data, display=ROSTER_FILE).to_toml():
                 return
             after = dumps_roster(table)
             if after == text:
                 return
             comment = find_comment(text)
             if comment and not drop_comments:
-                # A hand-written file may differ from the canonical text without any change
-                # having been made: only a real change is worth refusing for.
-                if table == Roster.from_toml(data, display=ROSTER_FILE).to_toml():
-                    return
                 line, col = comment
                 raise WorkspaceFileError(
                     f"{ROSTER_FILE}:{line}:{col}: holds a hand-written comment that rewriting the "
