@@ -71,14 +71,20 @@ def fold(text: str) -> str:
     style are dropped ("Women's" = "Womens", "O’Brien" = "OBrien") and every other
     punctuation mark or symbol (quotes, dashes, dots, brackets) separates words, so
     "Alpha-Rights" = "Alpha Rights" = "«Alpha Rights»".  Letters, digits and
-    combining marks (the vowel signs of Devanagari, Arabic harakat) are kept.
+    combining marks (the vowel signs of Devanagari, Arabic harakat) are kept, and
+    with them accents ("Łódź" is not "Lodz"); the Turkic dotless and dotted i fold
+    to "i" as their capitals do.
     """
     if text.isascii():  # the common case: no normalization can change ASCII
         return " ".join(_NON_WORD.sub(" ", _DROP_RE.sub("", text).lower()).split())
     # Apostrophes go before NFKC, which would turn the acute accent ´ into a space
     # and a combining mark; invisible characters go before NFC can compose across them.
     text = unicodedata.normalize("NFKC", _DROP_RE.sub("", text))
-    text = unicodedata.normalize("NFC", _DROP_RE.sub("", text).casefold())
+    text = _DROP_RE.sub("", text).casefold()
+    if "\u0131" in text or "\u0307" in text:
+        # Turkic case pairs (I/ı, İ/i) fold like I/i: "BAKI" is how "Bakı" is capitalized.
+        text = text.replace("i\u0307", "i").replace("\u0131", "i")
+    text = unicodedata.normalize("NFC", text)
     return " ".join(_NON_WORD.sub(_space_unless_mark, text).split())
 
 
@@ -111,7 +117,7 @@ def validate(field: str, value: str, *, multiline: bool = False) -> str:
             raise RefusedInput(
                 f"{field}: position {pos} holds the {kind} U+{code:04X}; "
                 "retype the value without it"
-                + (" (only notes may span several lines)" if ch in "\n\r\u2028\u2029" else "")
+                + (" (only notes may span several lines)" if ch in "\n\r\x85\u2028\u2029" else "")
             )
     stored = nfc(value)
     limit = MAX_LENGTHS.get(field.split("[")[0], 300)

@@ -289,7 +289,17 @@ def orgs(
     for entry in entries:
         kind = f"coalition ({len(entry.members)})" if entry.is_coalition else "organization"
         table.add_row(Text(entry.id), Text(entry.name), Text(entry.country), Text(kind))
-    get_console().print(table)
+    _print_table(table)
+
+
+def _print_table(table: Any) -> None:
+    """Print a rich table without the trailing spaces rich pads its lines with."""
+    import sys
+
+    console = get_console()
+    with console.capture() as captured:
+        console.print(table)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
 def letters_signed(workspace: Workspace, roster: Roster, eid: str) -> list[dict[str, Any]]:
@@ -337,7 +347,7 @@ def show(id: IdArg, as_json: JsonOpt = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(show_header=False, box=None)
+    table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for key, value in entry.to_json().items():
@@ -362,4 +372,4 @@ def show(id: IdArg, as_json: JsonOpt = False) -> None:
         for s in signed
     ]
     table.add_row(Text("letters"), Text(", ".join(letters_text) or "none"))
-    get_console().print(table)
+    _print_table(table)
