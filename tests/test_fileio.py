@@ -1,0 +1,319 @@
+"""Safe file I/O: atomic writes, the lock, reading the files people actually produce."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from signon.errors import IOFailure, WorkspaceFileError
+from signon.fileio import (
+    atomic_write,
+    find_comment,
+    load_toml,
+    lock_path,
+    lock_timeout,
+    locked,
+    parse_toml,
+    read_text,
+)
+
+# ---------------------------------------------------------------- atomic_write
+
+
+def test_atomic_write_creates_and_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "orgs.toml"
+    atomic_write(target, "a = 1\n")
+    assert target.read_bytes() == b"a = 1\n"
+    atomic_write(target, b"b = 2\n")
+    assert target.read_bytes() == b"b = 2\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["orgs.toml"]
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o664, 0o444])
+def test_atomic_write_keeps_the_mode(tmp_path: Path, mode: int) -> None:
+    target = tmp_path / "orgs.toml"
+    target.write_text("old\n")
+    target.chmod(mode)
+    atomic_write(target, "new\n")
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+    assert target.read_text() == "new\n"
+
+
+def test_atomic_write_new_file_follows_umask(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        atomic_write(tmp_path / "new.toml", "x = 1\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.toml").stat().st_mode) == 0o640
+
+
+def test_atomic_write_writes_through_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "orgs.toml"
+    real.parent.mkdir()
+    real.write_text("old\n")
+    link = tmp_path / "orgs.toml"
+    link.symlink_to(real)
+    atomic_write(link, "new\n")
+    assert link.is_symlink()
+    assert real.read_text() == "new\n"
+
+
+@pytest.mark.parametrize("failing", ["replace", "fsync", "chmod"])
+def test_atomic_write_failure_leaves_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    target = tmp_path / "orgs.toml"
+    target.write_bytes(b"old = true\n")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, failing, broken)
+    with pytest.raises(IOFailure) as err:
+        atomic_write(target, "new = true\n")
+    monkeypatch.undo()
+    assert str(err.value) == (
+        f"could not write {target}: No space left on device; nothing was changed — "
+        "check free disk space and permissions"
+    )
+    assert err.value.exit_code == 5
+    assert target.read_bytes() == b"old = true\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["orgs.toml"]
+
+
+def test_atomic_write_interrupted_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "orgs.toml"
+    target.write_bytes(b"old\n")
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(target, "new\n")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["orgs.toml"]
+
+
+# ---------------------------------------------------------------- read_text
+
+
+def _read_error(tmp_path: Path, data: bytes) -> str:
+    path = tmp_path / "orgs.toml"
+    path.write_bytes(data)
+    with pytest.raises(WorkspaceFileError) as err:
+        read_text(path)
+    assert err.value.exit_code == 4
+    return str(err.value)
+
+
+def test_read_text_refuses_a_bom(tmp_path: Path) -> None:
+    assert _read_error(tmp_path, b"\xef\xbb\xbf[orgs.a]\nname = 'A'\n") == (
+        "orgs.toml:1:1: the file starts with a UTF-8 byte-order mark (as Notepad saves it); "
+        "save it as UTF-8 without BOM and run the command again"
+    )
+
+
+def test_read_text_refuses_latin1(tmp_path: Path) -> None:
+    data = "[orgs.e]\nname = 'Östgruppen'\n".encode("latin-1")
+    assert _read_error(tmp_path, data) == (
+        "orgs.toml:2:9: the file is not UTF-8 (byte 0xD6); save it as UTF-8 and run the "
+        "command again"
+    )
+
+
+def test_read_text_refuses_conflict_markers(tmp_path: Path) -> None:
+    data = (b"[orgs.a]\nname = 'A'\n<<<<<<< HEAD\ncountry = 'Norway'\n=======\n"
+            b"country = 'Sweden'\n>>>>>>> other\n")
+    assert _read_error(tmp_path, data) == (
+        "orgs.toml:3:1: unresolved git merge conflict (a '<<<<<<<' marker line); resolve the "
+        "conflict, remove the marker lines and run the command again"
+    )
+
+
+def test_read_text_a_markdown_underline_is_not_a_conflict(tmp_path: Path) -> None:
+    path = tmp_path / "letter.md"
+    path.write_text("+++\ntitle = 'x'\n+++\n\nHeading\n=======\n\nText.\n", encoding="utf-8")
+    assert read_text(path).endswith("=======\n\nText.\n")
+
+
+def test_read_text_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceFileError) as err:
+        read_text(tmp_path / "orgs.toml")
+    assert str(err.value) == "orgs.toml does not exist; create it with `signon init`"
+
+
+def test_read_text_display_name(tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_bytes(b"\xef\xbb\xbf")
+    with pytest.raises(WorkspaceFileError, match=r"^letters/a/x\.toml:1:1: "):
+        read_text(path, display="letters/a/x.toml")
+
+
+# ---------------------------------------------------------------- parse_toml
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[orgs.a]\nname = 'A'\nname = 'B'\n",
+         "orgs.toml:3:11: a key is set twice in the same table; delete one of the two lines, "
+         "then run the command again"),
+        ("[orgs.a]\nname = 'A'\n\n[orgs.a]\nname = 'B'\n",
+         "orgs.toml:4:8: the table [orgs.a] appears twice (a duplicate id); merge the two tables "
+         "or rename one, then run the command again"),
+        ('[orgs."a.b"]\nname = \'A\'\n[orgs."a.b"]\n',
+         'orgs.toml:3:12: the table [orgs."a.b"] appears twice (a duplicate id); merge the two '
+         "tables or rename one, then run the command again"),
+        ("[orgs.a\nname = 'A'\n",
+         "orgs.toml:1:8: a table header is not closed; end it with ']' as in [orgs.ID], then "
+         "run the command again"),
+        ('[orgs.a]\nname = "A\n',
+         "orgs.toml:2:10: a string is not closed before the end of the line; add the closing "
+         "quote, then run the command again"),
+        ("[orgs.a]\nname = Alpha\n",
+         'orgs.toml:2:8: a value is not valid TOML; put text in quotes, e.g. name = "…", then '
+         "run the command again"),
+        ("[orgs.a]\nname = 'A'\nthis is prose\n",
+         "orgs.toml:3:6: expected '=' after a key in a key/value pair; fix the TOML on that "
+         "line, then run the command again"),
+        ("<<<<<<< HEAD\n",
+         "orgs.toml:1:1: this line is neither key = value nor a [table] header; fix or delete "
+         "it, then run the command again"),
+    ],
+)
+def test_parse_toml_errors(text: str, message: str) -> None:
+    with pytest.raises(WorkspaceFileError) as err:
+        parse_toml(text, display="orgs.toml")
+    assert str(err.value) == message
+
+
+def test_load_toml_returns_data_and_text(tmp_path: Path) -> None:
+    path = tmp_path / "orgs.toml"
+    path.write_text("[orgs.a]\nname = 'A'\n", encoding="utf-8")
+    assert load_toml(path) == ({"orgs": {"a": {"name": "A"}}}, "[orgs.a]\nname = 'A'\n")
+
+
+# ---------------------------------------------------------------- find_comment
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("", None),
+        ('[orgs.a]\nname = "A"\n', None),
+        ("# reviewed 2024\n[orgs.a]\n", (1, 1)),
+        ('[orgs.a]\nname = "A" # the old name\n', (2, 12)),
+        ('[orgs.a]\nname = "A #1"\n', None),
+        ("[orgs.a]\nname = 'A #1'\n", None),
+        ('"key # quoted" = 1\n', None),
+        ('a = "say \\"#1\\""\n', None),                        # escaped quotes
+        ('a = "ends in backslash\\\\" # c\n', (1, 27)),        # \\ then the closing quote
+        ("a = 'literal\\' # c\n", (1, 16)),                    # no escapes in literal strings
+        ('a = """\nfirst # not\n"""\n', None),                 # multi-line basic
+        ('a = """\nx\n""" # yes\n', (3, 5)),
+        ("a = '''\n# not\n'''\n# yes\n", (4, 1)),              # multi-line literal
+        ('a = """x\\"""#not"""\n', None),                      # escaped quote inside """
+        ('a = """x"""" # q\n', (1, 14)),                       # """x"""" ends one quote later
+        ('a = """x""""" # q\n', (1, 15)),
+        ("a = '''it's'''\n# c\n", (2, 1)),
+        ('a = "unclosed\n# c\n', (2, 1)),
+        ('notes = "x"\n\n\n  # indented\n', (4, 3)),
+        ('a = ["x", # list\n"y"]\n', (1, 11)),
+    ],
+)
+def test_find_comment(text: str, where: tuple[int, int] | None) -> None:
+    assert find_comment(text) == where
+
+
+def test_find_comment_position_after_multiline_strings() -> None:
+    text = 'a = """\none\ntwo\n"""\nb = \'\'\'\nthree\n\'\'\'  # here\n'
+    assert find_comment(text) == (7, 6)
+
+
+# ---------------------------------------------------------------- locked
+
+
+def test_lock_timeout_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SIGNON_LOCK_TIMEOUT", raising=False)
+    assert lock_timeout() == 30.0
+    monkeypatch.setenv("SIGNON_LOCK_TIMEOUT", "0.5")
+    assert lock_timeout() == 0.5
+    monkeypatch.setenv("SIGNON_LOCK_TIMEOUT", "soon")
+    assert lock_timeout() == 30.0
+
+
+def test_lock_file_is_a_hidden_sibling(tmp_path: Path) -> None:
+    target = tmp_path / "orgs.toml"
+    assert lock_path(target) == tmp_path / ".orgs.toml.lock"
+    with locked(target):
+        assert lock_path(target).exists()
+
+
+def test_lock_is_reentrant_in_one_thread(tmp_path: Path) -> None:
+    target = tmp_path / "orgs.toml"
+    with locked(target), locked(target):
+        pass
+    with locked(target):  # released completely: taken again at once
+        pass
+
+
+def test_lock_times_out_against_another_holder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "orgs.toml"
+    monkeypatch.setenv("SIGNON_LOCK_TIMEOUT", "0.3")
+    taken, release = threading.Event(), threading.Event()
+
+    def holder() -> None:
+        with locked(target):
+            taken.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    try:
+        assert taken.wait(10)
+        start = time.monotonic()
+        with pytest.raises(IOFailure) as err, locked(target):
+            pass
+        assert 0.25 <= time.monotonic() - start < 5
+        assert str(err.value) == (
+            "another signon command has held the lock on orgs.toml for 0.3 s; wait for it to "
+            "finish (or raise SIGNON_LOCK_TIMEOUT) and run the command again"
+        )
+        assert err.value.exit_code == 5
+    finally:
+        release.set()
+        thread.join()
+    with locked(target):  # free again once the holder let go
+        pass
+
+
+def test_lock_waits_for_a_short_holder(tmp_path: Path) -> None:
+    target = tmp_path / "orgs.toml"
+    order: list[str] = []
+    taken = threading.Event()
+
+    def holder() -> None:
+        with locked(target):
+            taken.set()
+            time.sleep(0.2)
+            order.append("holder done")
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    assert taken.wait(10)
+    with locked(target):
+        order.append("waiter in")
+    thread.join()
+    assert order == ["holder done", "waiter in"]
