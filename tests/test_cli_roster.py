@@ -294,6 +294,28 @@ def test_orgs_table_prints_names_literally(roster: Path, cli: Cli) -> None:
        "└────┴─────────────────────────────┴───────────┴───────────────┘\n")
 
 
+def test_hand_edited_control_characters_are_shown_not_obeyed(workspace: Path, cli: Cli) -> None:
+    (workspace / "orgs.toml").write_text(
+        '[orgs.x]\nname = "\\u001b[31mRed\\u0007 \\u202eevil"\nnotes = "a\\nb\\u001b"\n',
+        encoding="utf-8")
+    ok(cli("orgs"),
+       "1 of 1 roster entries\n"
+       "┏━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━┓\n"
+       "┃ id ┃ name                       ┃ country ┃ kind         ┃\n"
+       "┡━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━┩\n"
+       "│ x  │ \\x1b[31mRed\\x07 \\u202eevil │         │ organization │\n"
+       "└────┴────────────────────────────┴─────────┴──────────────┘\n")
+    ok(cli("show", "x"),
+       "id          x\n"
+       "name        \\x1b[31mRed\\x07 \\u202eevil\n"
+       "kind        organization\n"
+       "notes       a\n"
+       "            b\\x1b\n"
+       "coalitions  none\n"
+       "letters     none\n")
+    ok(cli("remove-org", "x"), "removed x: \\x1b[31mRed\\x07 \\u202eevil\n")
+
+
 def test_orgs_filters(roster: Path, cli: Cli) -> None:
     ok(cli("orgs", "--country", "NORWAY"),
        "1 of 6 roster entries\n"

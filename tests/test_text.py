@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from signon.errors import RefusedInput
-from signon.text import check_id, fold, mixed_script_words, nfc, scripts, slugify, validate
+from signon.text import (
+    check_id,
+    fold,
+    mixed_script_words,
+    nfc,
+    printable,
+    scripts,
+    slugify,
+    validate,
+)
 
 # ---------------------------------------------------------------- fold
 
@@ -229,3 +238,26 @@ def test_scripts() -> None:
 )
 def test_mixed_script_words(text: str, bad: list[str]) -> None:
     assert mixed_script_words(text) == bad
+
+
+# ---------------------------------------------------------------- printable
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Alpha Rights", "Alpha Rights"),
+        ("Östgruppen 😀 عربي", "Östgruppen 😀 عربي"),
+        ("\x1b[31mRed\x07", "\\x1b[31mRed\\x07"),          # an escape sequence is not obeyed
+        ("evil \u202egro", "evil \\u202egro"),               # nor a right-to-left override
+        ("a\nb\tc", "a\\nb\\tc"),
+        ("line\u2028sep", "line\\u2028sep"),
+        ("[bold]x[/]", "[bold]x[/]"),                        # markup is plain text anyway
+    ],
+)
+def test_printable(text: str, shown: str) -> None:
+    assert printable(text) == shown
+
+
+def test_printable_multiline_keeps_newlines_and_tabs() -> None:
+    assert printable("a\nb\tc\x1b", multiline=True) == "a\nb\tc\\x1b"

@@ -136,6 +136,26 @@ def validate(field: str, value: str, *, multiline: bool = False) -> str:
     return stored
 
 
+def printable(text: str, *, multiline: bool = False) -> str:
+    """``text`` safe to print on a terminal: control and bidi characters made visible.
+
+    Input is validated, but a roster edited by hand or a file imported from
+    elsewhere can still hold an escape sequence (which a terminal would obey) or a
+    right-to-left override (which would make the line lie); they are shown as
+    ``\x1b`` / ``\u202e`` instead.  Newline and tab stay in multi-line fields.
+    """
+    if text.isprintable() and text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch in _BIDI_CONTROLS or (unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+                                    and not (multiline and ch in "\n\t")):
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def slugify(text: str, *, max_length: int = 48) -> str:
     """An ASCII id for ``text``: transliterated (Cyrillic, Polish, Arabic…), lower case, dashed."""
     from anyascii import anyascii  # ~1 ms, but only id-deriving commands need it

@@ -135,5 +135,8 @@ def init_workspace(path: Path) -> Workspace:
     except OSError as err:
         from signon.errors import IOFailure
 
-        raise IOFailure(f"cannot create a workspace in {root}: {err.strerror}") from None
+        raise IOFailure(
+            f"cannot create a workspace in {root}: {err.strerror}; check that the path is a "
+            "folder you can write to"
+        ) from None
     return Workspace(root)

@@ -12,6 +12,7 @@ from typer.core import TyperCommand
 
 from signon.cli._common import app, get_console, print_json, say, state, ws
 from signon.roster import Entry, Roster, edit_entry, make_entry
+from signon.text import printable
 from signon.workspace import Workspace, init_workspace
 
 
@@ -91,7 +92,7 @@ def add_org(
                            aliases=alias or (), email=email, website=website, notes=note,
                            tags=tag or ())
         roster.add(entry, force=force)
-    say(f"added {entry.id}: {entry.name}")
+    say(f"added {entry.id}: {printable(entry.name)}")
 
 
 @command("add-coalition")
@@ -119,7 +120,7 @@ def add_coalition(
                            aliases=alias or (), members=member or (), heading=heading,
                            counts=counts, notes=note)
         roster.add(entry, force=force)
-    say(f"added coalition {entry.id}: {entry.name} ({len(entry.members)} members)")
+    say(f"added coalition {entry.id}: {printable(entry.name)} ({len(entry.members)} members)")
 
 
 @command("add-members")
@@ -247,7 +248,7 @@ def remove_org(id: IdArg) -> None:
     with workspace.edit_roster(drop_comments=state.drop_comments) as roster:
         letters = letters_referring(workspace.root, workspace.letter_slugs(), id)
         entry = roster.remove(id, letters=letters)
-    say(f"removed {id}: {entry.name}")
+    say(f"removed {printable(id)}: {printable(entry.name)}")
 
 
 def _matches(entry: Entry, country: str | None, search: str | None) -> bool:
@@ -288,7 +289,8 @@ def orgs(
     table.add_column("kind")
     for entry in entries:
         kind = f"coalition ({len(entry.members)})" if entry.is_coalition else "organization"
-        table.add_row(Text(entry.id), Text(entry.name), Text(entry.country), Text(kind))
+        table.add_row(Text(printable(entry.id)), Text(printable(entry.name)),
+                      Text(printable(entry.country)), Text(kind))
     _print_table(table)
 
 
@@ -364,12 +366,12 @@ def show(id: IdArg, as_json: JsonOpt = False) -> None:
             value = ", ".join(value)
         elif isinstance(value, dict):
             value = ", ".join(f"{k}: {v}" for k, v in value.items())
-        table.add_row(Text(key), Text(str(value)))
-    table.add_row(Text("coalitions"), Text(", ".join(coalitions) or "none"))
+        table.add_row(Text(key), Text(printable(str(value), multiline=key == "notes")))
+    table.add_row(Text("coalitions"), Text(printable(", ".join(coalitions)) or "none"))
     letters_text = [
         s["letter"] + (f" (via {s['via']})" if s["via"] else "")
         + (f" (withdrawn {s['withdrawn']})" if s["withdrawn"] else "")
         for s in signed
     ]
-    table.add_row(Text("letters"), Text(", ".join(letters_text) or "none"))
+    table.add_row(Text("letters"), Text(printable(", ".join(letters_text)) or "none"))
     _print_table(table)
