@@ -15,7 +15,7 @@ from typing import Any
 
 from signon.collation import sort_key
 from signon.letter import Individual, Letter, Signature
-from signon.roster import Entry, Roster
+from signon.roster import DEFAULT_HEADING, Entry, Roster
 
 
 @dataclass
@@ -132,13 +132,32 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
                          unknown_ids=unknown, duplicates=duplicates, cycles=cycles)
 
 
+# The default coalition heading in the languages letters are translated into, so a
+# Belarusian letter does not print "(on behalf of the following organizations)".
+# A heading set in the roster is printed as written, in every language.
+_DEFAULT_HEADINGS = {
+    "be": "ад імя наступных арганізацый",
+    "de": "im Namen der folgenden Organisationen",
+    "es": "en nombre de las siguientes organizaciones",
+    "fr": "au nom des organisations suivantes",
+    "pl": "w imieniu następujących organizacji",
+    "ru": "от имени следующих организаций",
+    "uk": "від імені таких організацій",
+}
+
+
+def default_heading(language: str) -> str:
+    base = language.replace("_", "-").split("-")[0].lower()
+    return _DEFAULT_HEADINGS.get(base, DEFAULT_HEADING)
+
+
 def _node(entry: Entry, roster: Roster, lang: str, *, path: tuple[str, ...],
           cycles: list[list[str]], parent: Entry | None = None) -> Node:
     node = Node(id=entry.id, name=entry.display_name(lang), kind=entry.kind,
                 country=entry.country, parent=parent.id if parent else "",
                 parent_country=parent.country if parent else "")
     if entry.is_coalition:
-        node.heading = entry.heading_phrase
+        node.heading = entry.heading or default_heading(lang)
         node.counts = entry.counts
         inner = (*path, entry.id)
         for member in entry.members:
