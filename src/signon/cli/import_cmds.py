@@ -288,6 +288,8 @@ def _csv_summary(result: CsvImport) -> None:
     say(f"  columns: {columns}")
     for skip in result.skipped:
         say(f"  row {skip['row']}: {skip['reason']}")
+    for item in result.notes:
+        say(f"  row {item['row']}: {item['message']}")
     c = result.counts
     if c:
         say(

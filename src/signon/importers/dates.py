@@ -123,22 +123,33 @@ def _parse(value: str, fmt: str) -> dt.datetime | None:
     return parsed.replace(tzinfo=None)
 
 
-def timestamp_parser(values: Sequence[str], date_format: str | None = None) -> str:
-    """The one format that reads every non-empty timestamp of a column.
+def parse_timestamps(
+    values: Sequence[str], date_format: str | None = None
+) -> list[dt.datetime | None]:
+    """Every timestamp of a column read with the one format that reads them all.
 
-    Tried in order, so that "3/1/2024" is read as the US month/day Google Forms
-    writes unless some stamp ("13/1/2024") shows the column is day/month.
+    Formats are tried in order, so that "3/1/2024" is read as the US month/day
+    Google Forms writes unless some stamp ("13/1/2024") shows the column is
+    day/month.  Empty cells give None.
     """
-    present = [v.strip() for v in values if v.strip()]
+    present = [v for v in values if v.strip()]
     formats = (date_format,) if date_format else TIMESTAMP_FORMATS
     for fmt in formats:
-        if all(_parse(v, fmt) is not None for v in present):
-            return fmt
-    bad = present[0]
+        parsed: dict[str, dt.datetime] = {}
+        for value in present:
+            if value in parsed:
+                continue
+            stamp = _parse(value, fmt)
+            if stamp is None:
+                break
+            parsed[value] = stamp
+        else:
+            return [parsed.get(v) for v in values]
+    bad = present[0].strip() if present else ""
     if not date_format:
         for value in present:
             if not any(_parse(value, f) for f in TIMESTAMP_FORMATS):
-                bad = value
+                bad = value.strip()
                 break
     hint = (
         f"it does not match --date-format {date_format!r}"
@@ -149,7 +160,3 @@ def timestamp_parser(values: Sequence[str], date_format: str | None = None) -> s
         f"timestamp {bad!r}: {hint}; give the format with --date-format "
         "(e.g. --date-format '%d/%m/%Y %H:%M:%S')"
     )
-
-
-def parse_timestamp(value: str, fmt: str) -> dt.datetime | None:
-    return _parse(value, fmt) if value.strip() else None

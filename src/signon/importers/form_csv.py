@@ -24,7 +24,7 @@ from typing import Any
 
 from signon.errors import RefusedInput
 from signon.importers.countries import canonical_country
-from signon.importers.dates import parse_timestamp, timestamp_parser
+from signon.importers.dates import parse_timestamps
 from signon.importers.matching import RosterIndex, same_place
 from signon.importers.sources import read_bytes
 from signon.importers.txt import decode
@@ -186,6 +186,7 @@ class CsvImport:
     new_ids: list[str] = field(default_factory=list)
     matched_ids: list[str] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     rows: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # for the table
     dry_run: bool = False
@@ -203,6 +204,7 @@ class CsvImport:
             "new_orgs": self.new_ids,
             "matched_orgs": self.matched_ids,
             "skipped": self.skipped,
+            "notes": self.notes,
             "counts": self.counts,
             "dry_run": self.dry_run,
         }
@@ -232,12 +234,12 @@ def responses_of(
     rows: list[list[str]], columns: dict[str, int], date_format: str | None
 ) -> tuple[list[Response], list[dict[str, Any]]]:
     body = rows[1:]
-    fmt = ""
+    stamps: list[dt.datetime | None] = [None] * len(body)
     if "timestamp" in columns:
-        fmt = timestamp_parser([_cell(r, columns, "timestamp") for r in body], date_format)
+        stamps = parse_timestamps([_cell(r, columns, "timestamp") for r in body], date_format)
     out: list[Response] = []
     skipped: list[dict[str, Any]] = []
-    for number, row in enumerate(body, 2):
+    for number, (row, stamp) in enumerate(zip(body, stamps, strict=True), 2):
         if not any(c.strip() for c in row):
             continue
         org = _cell(row, columns, "organization")
@@ -247,7 +249,6 @@ def responses_of(
         name = _cell(row, columns, "name") or " ".join(
             p for p in (_cell(row, columns, "first_name"), _cell(row, columns, "last_name")) if p
         )
-        stamp = parse_timestamp(_cell(row, columns, "timestamp"), fmt) if fmt else None
         out.append(
             Response(
                 row=number,
@@ -344,9 +345,13 @@ def _resolve(
 ) -> Entry:
     hits = index.lookup(response.organization)
     orgs = [h for h in hits if not h.is_coalition]
-    fitting = [h for h in orgs if same_place(h.country, response.country)] or [
-        h for h in hits if h.is_coalition
-    ]
+    # The organization's name is what a form identifies it by: a country typed differently
+    # ("Russia", an old address) picks among same-named entries but never makes a new one.
+    fitting = (
+        [h for h in orgs if same_place(h.country, response.country)]
+        or orgs
+        or [h for h in hits if h.is_coalition]
+    )
     if fitting:
         exact = [
             h for h in fitting if response.country and fold(h.country) == fold(response.country)
@@ -356,6 +361,16 @@ def _resolve(
             result.matched_ids.append(found.id)
         if response.country and not found.country:
             found.country = response.country
+        elif not same_place(found.country, response.country):
+            result.notes.append(
+                {
+                    "row": response.row,
+                    "message": (
+                        f"{response.organization!r} is {found.id!r}, whose roster country is "
+                        f"{found.country}, not {response.country}; check which is right"
+                    ),
+                }
+            )
         result.rows.append(
             (response.organization, found.country, found.id, "matched", response.signer)
         )

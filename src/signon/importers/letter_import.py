@@ -137,8 +137,9 @@ class _Plan:
         return created
 
     def _matched(self, found: Entry, entry: ParsedEntry) -> Entry:
-        # Fill what the roster does not know yet; never overwrite what it does.
-        if entry.country and not found.country:
+        # Fill what the roster does not know yet; never overwrite what it does, and never
+        # with a country only guessed from the coalition above.
+        if entry.country and not entry.inherited and not found.country:
             found.country = entry.country
         if entry.city and not found.city:
             found.city = entry.city
@@ -169,8 +170,10 @@ class _Plan:
                 else:
                     self._maybe_duplicate(entry, result, hits)
         else:
+            # A country taken from the coalition above is a guess: it never rules a match out.
+            printed = "" if entry.inherited else entry.country
             orgs = [h for h in hits if not h.is_coalition]
-            fitting = [h for h in orgs if same_place(h.country, entry.country)]
+            fitting = [h for h in orgs if same_place(h.country, printed)]
             if fitting:
                 exact = [h for h in fitting if fold(h.country) == fold(entry.country)]
                 result = self._matched((exact or fitting)[0], entry)

@@ -72,7 +72,8 @@ def coalition_heading(text: str) -> tuple[str, str] | None:
 _ORG_SECTION = re.compile(
     r"^(?:list\s+of\s+)?(?:(?:signatory|signing|endorsing|supporting|participating|member|"
     r"civil\s+society|international|national|local|regional|belarusian|partner)\s+)*"
-    r"(?:organi[sz]ations?|ngos?|groups?|institutions?|networks?|coalitions?|signatories|"
+    # Plurals only: "Regional Network (RN)" is a name, "Regional networks:" a heading.
+    r"(?:organi[sz]ations|ngos|groups|institutions|networks|coalitions|signatories|"
     r"organi[sz]ational\s+signatories|co-?signatories|organisations\s+signataires|"
     r"organizaciones(?:\s+firmantes)?|organisationen|организации|організації|арганізацыі|"
     r"organizacje)"
@@ -82,7 +83,7 @@ _ORG_SECTION = re.compile(
 )
 _PERSON_SECTION = re.compile(
     r"^(?:list\s+of\s+)?(?:(?:individual|personal|private)\s+)?"
-    r"(?:individuals?|signatories|persons|people|experts|academics|personalities|"
+    r"(?:individuals|signatories|persons|people|experts|academics|personalities|"
     r"personnes|personnalités|particuliers|personas|individuos|personen|einzelpersonen|"
     r"частные\s+лица|физические\s+лица|персоны|особи|osoby)"
     r"(?:\s+(?:signatories|signing|in\s+(?:their|a)\s+personal\s+capacity))?"

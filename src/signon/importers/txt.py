@@ -103,7 +103,10 @@ def lines_to_blocks(
     if not lines:
         return []
     markers = [strip_marker(r.text) for r in lines]
-    if not any(m[0] for m in markers) and is_prose([r.text for r in lines]):
+    # A hanging indent (later lines deeper than the first) is a wrapped list entry; prose is
+    # flush or indents its first line only.
+    hanging = any(r.indent > lines[0].indent for r in lines[1:])
+    if not hanging and not any(m[0] for m in markers) and is_prose([r.text for r in lines]):
         text = clean(" ".join(r.text for r in lines))
         return [
             Block(
