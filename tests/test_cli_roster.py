@@ -461,8 +461,13 @@ def test_hand_written_comment(workspace: Path, cli: Cli) -> None:
     path.write_bytes(data)
     fails(cli("add-org", "Third Org", "--id", "third"), 4,
           "orgs.toml:1:1: holds a hand-written comment that rewriting the file would drop; move "
-          "the remark into the entry's notes (or delete it) and run again, or pass "
-          "--drop-comments")
+          "the remark into the entry's notes (or delete it) and run again, or run the command "
+          "as `signon --drop-comments …` to drop it")
+    assert path.read_bytes() == data
+    # a refusal for another reason is still exit 3, and still changes nothing
+    fails(cli("add-members", "first", "x"), 3,
+          "'first' is an organization, not a coalition; create a coalition with "
+          "`signon add-coalition`")
     assert path.read_bytes() == data
     ok(cli("orgs", "--json"), json.dumps([{
         "id": "first", "name": "First Org", "kind": "organization", "country": None,
@@ -473,6 +478,21 @@ def test_hand_written_comment(workspace: Path, cli: Cli) -> None:
     assert roster_text(workspace) == (
         '[orgs.first]\nname = "First Org"\n\n[orgs.third]\nname = "Third Org"\n\n[coalitions]\n'
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["add-org", "Third Org", "--drop-comments"],
+     ["add-coalition", "Ring", "--member", "first", "--drop-comments"],
+     ["edit-org", "first", "--city", "Oslo", "--drop-comments"],
+     ["remove-org", "first", "--drop-comments"]],
+)
+def test_drop_comments_after_the_command(workspace: Path, cli: Cli, args: list[str]) -> None:
+    path = workspace / "orgs.toml"
+    path.write_bytes(b"# a remark\n" + GOOD)
+    result = cli(*args)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert b"a remark" not in path.read_bytes()
 
 
 def test_hash_inside_strings_is_not_a_comment(workspace: Path, cli: Cli) -> None:

@@ -164,7 +164,8 @@ def test_edit_roster_refuses_to_drop_comments(ws: Workspace) -> None:
         roster.add(make_entry(roster, "Beta", eid="b"))
     assert str(err.value) == (
         "orgs.toml:2:16: holds a hand-written comment that rewriting the file would drop; move "
-        "the remark into the entry's notes (or delete it) and run again, or pass --drop-comments"
+        "the remark into the entry's notes (or delete it) and run again, or run the command "
+        "as `signon --drop-comments …` to drop it"
     )
     assert ws.roster_path.read_text(encoding="utf-8") == text
     with ws.edit_roster() as roster:  # nothing to write: the comment is no obstacle

@@ -73,7 +73,7 @@ class Workspace:
                 raise WorkspaceFileError(
                     f"{ROSTER_FILE}:{line}:{col}: holds a hand-written comment that rewriting the "
                     "file would drop; move the remark into the entry's notes (or delete it) and "
-                    "run again, or pass --drop-comments"
+                    "run again, or run the command as `signon --drop-comments …` to drop it"
                 )
             atomic_write(self.roster_path, after)
 

@@ -54,6 +54,9 @@ AliasOpt = Annotated[list[str] | None, typer.Option("--alias", metavar="NAME",
                                                     "(repeat for several).", show_default=False)]
 IdOpt = Annotated[str | None, typer.Option("--id", metavar="ID", help="The id to use (default: "
                                            "derived from the name).", show_default=False)]
+DropCommentsOpt = Annotated[bool, typer.Option(
+    "--drop-comments", help="Rewrite orgs.toml even though that drops its hand-written # "
+    "comments (same as `signon --drop-comments …`).")]
 NoteOpt = Annotated[str, typer.Option("--note", metavar="TEXT", help="A remark kept in notes.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
@@ -85,9 +88,10 @@ def add_org(
     tag: Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="A tag (repeat "
                                                   "for several).", show_default=False)] = None,
     force: ForceOpt = False,
+    drop_comments: DropCommentsOpt = False,
 ) -> None:
     """Add an organization to the roster."""
-    with ws().edit_roster(drop_comments=state.drop_comments) as roster:
+    with ws().edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
         entry = make_entry(roster, name, eid=id, country=country, city=city, acronym=acronym,
                            aliases=alias or (), email=email, website=website, notes=note,
                            tags=tag or ())
@@ -113,9 +117,10 @@ def add_coalition(
                       ] = False,
     note: NoteOpt = "",
     force: ForceOpt = False,
+    drop_comments: DropCommentsOpt = False,
 ) -> None:
     """Add a coalition that signs on behalf of its members."""
-    with ws().edit_roster(drop_comments=state.drop_comments) as roster:
+    with ws().edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
         entry = make_entry(roster, name, kind="coalition", eid=id, country=country,
                            aliases=alias or (), members=member or (), heading=heading,
                            counts=counts, notes=note)
@@ -128,9 +133,10 @@ def add_members(
     coalition: CoalitionArg,
     members: Annotated[list[str], typer.Argument(metavar="MEMBER...", help="Ids to add.",
                                                  show_default=False)],
+    drop_comments: DropCommentsOpt = False,
 ) -> None:
     """Add members to a coalition (cycles are refused)."""
-    with ws().edit_roster(drop_comments=state.drop_comments) as roster:
+    with ws().edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
         added = roster.add_members(coalition, members)
     say(f"{coalition}: added {len(added)} member(s)" + (f": {', '.join(added)}" if added else ""))
 
@@ -140,9 +146,10 @@ def remove_members(
     coalition: CoalitionArg,
     members: Annotated[list[str], typer.Argument(metavar="MEMBER...", help="Ids to remove.",
                                                  show_default=False)],
+    drop_comments: DropCommentsOpt = False,
 ) -> None:
     """Remove members from a coalition."""
-    with ws().edit_roster(drop_comments=state.drop_comments) as roster:
+    with ws().edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
         removed = roster.remove_members(coalition, members)
     say(f"{coalition}: removed {len(removed)} member(s): {', '.join(removed)}")
 
@@ -176,13 +183,14 @@ def edit_org(
                                                 "whether the coalition itself counts.",
                                                 show_default=False)] = None,
     force: ForceOpt = False,
+    drop_comments: DropCommentsOpt = False,
 ) -> None:
     """Change an organization's or coalition's fields."""
     from signon.errors import RefusedInput
     from signon.roster import check_language
     from signon.text import fold
 
-    with ws().edit_roster(drop_comments=state.drop_comments) as roster:
+    with ws().edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
         entry = roster.get(id)
         before = set(map(fold, [entry.name, *entry.aliases, *entry.names.values()]))
         aliases = _edited_list(id, "alias", entry.aliases, alias, remove_alias)
@@ -240,12 +248,12 @@ def _plural(word: str) -> str:
 
 
 @command("remove-org")
-def remove_org(id: IdArg) -> None:
+def remove_org(id: IdArg, drop_comments: DropCommentsOpt = False) -> None:
     """Remove an organization or coalition (refused while a letter or coalition refers to it)."""
     from signon.letter import letters_referring
 
     workspace = ws()
-    with workspace.edit_roster(drop_comments=state.drop_comments) as roster:
+    with workspace.edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
         letters = letters_referring(workspace.root, workspace.letter_slugs(), id)
         entry = roster.remove(id, letters=letters)
     say(f"removed {printable(id)}: {printable(entry.name)}")
