@@ -163,3 +163,25 @@ def test_docx_is_valid_for_strict_readers(rich_letter: Path) -> None:
     import docx
 
     docx.Document(io.BytesIO(data))
+
+
+def test_reference_with_another_namespace_prefix(rich_letter: Path, cli: Cli) -> None:
+    """A reference whose document.xml spells WordprocessingML "ns0:" (valid, if unusual)."""
+    import re
+    import zipfile
+
+    make_reference(rich_letter / "plain.docx")
+    with zipfile.ZipFile(rich_letter / "plain.docx") as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    xml = re.sub(r"(</?)w:", r"\1ns0:", xml)
+    xml = re.sub(r"(\s)w:(\w+=)", r"\1ns0:\2", xml).replace("xmlns:w=", "xmlns:ns0=")
+    parts["word/document.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(rich_letter / "odd.docx", "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    result = cli("export", "demo", "--docx", "--reference-docx", "odd.docx")
+    assert result.exit_code == 0, result.stderr
+    orgs, people, facts = docx_list(rich_letter / "demo.docx")
+    assert (orgs, people) == expected(composed_of(rich_letter))
+    assert all(f["numId"] is not None for f in facts if f["style"] == "Signatory Member")

@@ -30,6 +30,10 @@ def xml_safe(text: str) -> str:
 
 def one_line(text: str, *, strip: bool = True) -> str:
     """A name as one line: XML-safe, tabs and line breaks (hand-edited TOML) as single spaces."""
+    if text.isprintable() and "  " not in text:
+        # The common case, checked in C: every character XML rejects and every whitespace
+        # but the ASCII space is "not printable", so there is nothing to replace.
+        return text.strip() if strip else text
     flat = _SPACES.sub(" ", xml_safe(text))
     return flat.strip() if strip else flat
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from signon.compose import Composed
+from signon.compose import Composed, entry_label
 from signon.errors import RefusedInput
 from signon.export._model import (
     individual_lines,
@@ -32,7 +32,6 @@ from signon.export._model import (
     language_is_rtl,
     language_tag,
     one_line,
-    organization_lines,
     xml_safe,
 )
 
@@ -52,6 +51,8 @@ APP_XML = (
     ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
     f"<Application>{GENERATOR}</Application><DocSecurity>0</DocSecurity></Properties>"
 )
+
+CHUNK = 1000  # paragraphs parsed at a time
 
 BULLETS = ("\u2022", "\u25e6", "\u25aa")  # • ◦ ▪, repeating down the nine levels
 ORDERED = (("decimal", "%{n}."), ("lowerLetter", "%{n})"), ("lowerRoman", "%{n}."))
@@ -104,6 +105,29 @@ def run(
             if chunk:
                 pieces.append(f'<w:t xml:space="preserve">{x(chunk)}</w:t>')
     return f"<w:r>{rpr}{''.join(pieces)}</w:r>"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _label_runs(label: str, name: str) -> tuple[str, bool]:
+    """Runs for a printed name: the name (right-to-left when it is), then " (Country)"…
+
+    Returns the runs and whether the name is right-to-left (its paragraph is then too).
+    """
+    label = one_line(label)
+    name = one_line(name)
+    if not (name and label.startswith(name)):
+        name, rest = label, ""
+    else:
+        rest = label[len(name) :]
+    rtl = is_rtl(name)
+    props = "<w:rPr><w:rtl/></w:rPr>" if rtl else ""
+    runs = f'<w:r>{props}<w:t xml:space="preserve">{_escape(name)}</w:t></w:r>' if name else ""
+    if rest:
+        runs += f'<w:r><w:t xml:space="preserve">{_escape(rest)}</w:t></w:r>'
+    return runs, rtl
 
 
 def paragraph(
@@ -380,9 +404,18 @@ class Numbering:
 
 
 class BodyWriter:
-    """Collects the document's paragraphs as XML, then inserts them in one parse."""
+    """Collects the document's paragraphs as WordprocessingML text.
+
+    The letter's own paragraphs are parsed into the body (``flush``).  The list
+    of signatories is kept as encoded XML and spliced into ``document.xml``
+    when the file is saved (:func:`render`): an lxml tree of 20,000 list
+    paragraphs would take 45 MiB and time to build and serialize, for nothing.
+    A marker paragraph holds the list's place in the body meanwhile.
+    """
 
     def __init__(self, document: Any, styles: Styles, numbering: Numbering, *, rtl: bool) -> None:
+        import secrets
+
         self.document = document
         self.styles = styles
         self.numbering = numbering
@@ -390,6 +423,10 @@ class BodyWriter:
         self.out: list[str] = []
         self._md: Any = None
         self._gap = False  # the next paragraph follows the list: keep a line's space
+        # Splicing needs the usual "w" prefix (every Word and LibreOffice file has it).
+        self.splice = document.element.body.prefix == "w"
+        self.spliced: dict[str, list[bytes]] = {}  # marker -> the list's XML, in chunks
+        self._token = secrets.token_hex(8)  # a marker no letter text can contain
 
     def para(self, style: str, content: str, *, text: str = "", **kw: Any) -> None:
         bidi = self.rtl or is_rtl(text)
@@ -413,49 +450,76 @@ class BodyWriter:
 
     # -- the list
     def signatories(self, composed: Composed) -> None:
+        if self.splice:
+            marker = f"SIGNON-LIST-{self._token}-{len(self.spliced)}"
+            self.out.append(f"<w:p><w:r><w:t>{marker}</w:t></w:r></w:p>")
+            chunks = self.spliced.setdefault(marker, [])
+            out: list[str] = []
+
+            def full() -> None:
+                chunks.append("".join(out).encode("utf-8"))
+                out.clear()
+        else:
+            out = self.out
+            full = self.flush
+        self._list_xml(composed, out, full)
+        if out and self.splice:
+            full()
+        self._gap = True
+
+    def _list_xml(self, composed: Composed, out: list[str], full: Callable[[], None]) -> None:
+        # The hot loop of a 20,000-name export: one f-string per paragraph, no helpers that
+        # re-check what one_line already guarantees (one line, XML-safe).
+        show = composed.show_countries
+        plain_id = xa(self.styles.id("Signatory"))
+        heading_id = xa(self.styles.id("Signatory Heading"))
+        member_id = xa(self.styles.id("Signatory Member"))
+        doc_bidi = "<w:bidi/>" if self.rtl else ""
         member_num: int | None = None
         after_block = False
-        for line in organization_lines(composed):
-            name, rest = line.parts()
-            content = run(name) + run(rest, rtl=False)
-            bidi = is_rtl(line.name)
-            has_members = line.node is not None and bool(line.node.children)
-            if line.depth == 0 and has_members:
-                self.para("Signatory Heading", content, text=line.name, keep_next=True)
-                after_block = True
-            elif line.depth == 0:
-                # A plain entry after a coalition's members starts a new block, as in the text.
-                self.out.append(
-                    paragraph(
-                        self.styles.id("Signatory"),
-                        content,
-                        bidi=bidi or self.rtl,
-                        space_before=160 if after_block else None,
+        for entry in composed.signatories.entries:
+            for node, depth in entry.walk():
+                content, rtl = _label_runs(entry_label(node, show), node.name)
+                bidi = "<w:bidi/>" if rtl else doc_bidi
+                if depth:
+                    if member_num is None:
+                        member_num = self.numbering.add_num(self.numbering.bullet)
+                    keep = "<w:keepNext/>" if node.children else ""
+                    out.append(
+                        f'<w:p><w:pPr><w:pStyle w:val="{member_id}"/>{keep}<w:numPr>'
+                        f'<w:ilvl w:val="{min(depth - 1, 8)}"/><w:numId w:val="{member_num}"/>'
+                        f"</w:numPr>{bidi}</w:pPr>{content}</w:p>"
                     )
-                )
-                after_block = False
-            else:
-                if member_num is None:
-                    member_num = self.numbering.add_num(self.numbering.bullet)
-                self.out.append(
-                    paragraph(
-                        self.styles.id("Signatory Member"),
-                        content,
-                        num=member_num,
-                        ilvl=min(line.depth - 1, 8),
-                        bidi=bidi or self.rtl,
-                        keep_next=has_members,
+                elif node.children:
+                    out.append(
+                        f'<w:p><w:pPr><w:pStyle w:val="{heading_id}"/><w:keepNext/>{bidi}'
+                        f"</w:pPr>{content}</w:p>"
                     )
-                )
+                    after_block = True
+                else:
+                    # A plain entry after a coalition's members starts a new block, as in text.
+                    gap = '<w:spacing w:before="160"/>' if after_block else ""
+                    out.append(
+                        f'<w:p><w:pPr><w:pStyle w:val="{plain_id}"/>{bidi}{gap}</w:pPr>'
+                        f"{content}</w:p>"
+                    )
+                    after_block = False
+                if len(out) >= CHUNK:
+                    full()
         people = list(individual_lines(composed))
         if people:
             heading = one_line(individuals_heading(composed))
-            self.para("Signatory Heading", run(heading), text=heading, keep_next=True)
+            bidi = "<w:bidi/>" if self.rtl or is_rtl(heading) else ""
+            out.append(
+                f'<w:p><w:pPr><w:pStyle w:val="{heading_id}"/><w:keepNext/>{bidi}'
+                f"</w:pPr>{run(heading)}</w:p>"
+            )
             for line in people:
-                name, rest = line.parts()
-                content = run(name) + run(rest, rtl=False)
-                self.para("Signatory", content, text=line.name)
-        self._gap = True
+                content, rtl = _label_runs(line.label, line.name)
+                bidi = "<w:bidi/>" if rtl else doc_bidi
+                out.append(
+                    f'<w:p><w:pPr><w:pStyle w:val="{plain_id}"/>{bidi}</w:pPr>{content}</w:p>'
+                )
 
     # -- the Markdown body
     def markdown(self, source: str) -> None:
@@ -587,7 +651,11 @@ class BodyWriter:
         return f'<w:hyperlink r:id="{rid}" w:history="1">{runs}</w:hyperlink>'
 
     def flush(self) -> None:
-        """Parse the collected paragraphs once and move them before the body's sectPr."""
+        """Parse the collected paragraphs and move them before the body's sectPr.
+
+        Called every CHUNK paragraphs: the XML text of 20,000 names, joined and
+        parsed at once, would double the export's peak memory.
+        """
         from docx.oxml import parse_xml
         from docx.oxml.ns import qn
 
@@ -596,8 +664,10 @@ class BodyWriter:
         if sect is None:
             sect = parse_xml(f"<w:sectPr {NSDECL}/>")
             body.append(sect)
+        if not self.out:
+            return
         wrapper = parse_xml(f"<w:body {NSDECL}>{''.join(self.out)}</w:body>")
-        self.out = []
+        self.out.clear()
         for child in list(wrapper):
             sect.addprevious(child)  # O(1) per element; body.insert(i, …) would be O(n)
 
@@ -721,8 +791,8 @@ def _language(document: Any, composed: Composed) -> None:
     lang.set(qn("w:bidi" if language_is_rtl(composed.language) else "w:val"), tag)
 
 
-def build(composed: Composed, *, reference: Path | None = None) -> Any:
-    """The python-docx Document for ``composed`` (not yet saved)."""
+def build(composed: Composed, *, reference: Path | None = None) -> tuple[Any, BodyWriter]:
+    """The python-docx Document for ``composed``, and the writer holding the spliced lists."""
     document = open_document(reference)
     styles = Styles(document)
     numbering = Numbering(document)
@@ -738,11 +808,40 @@ def build(composed: Composed, *, reference: Path | None = None) -> Any:
     _page_numbers(document, styles)
     _properties(document, composed)
     _language(document, composed)
-    return document
+    return document, writer
+
+
+def _splice(package: bytes, part: str, lists: dict[str, list[bytes]]) -> bytes:
+    """The saved package with each list's XML in place of its marker paragraph."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(package))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == part:
+                pieces: list[bytes] = []
+                pos = 0
+                for marker, chunks in lists.items():  # markers are in document order
+                    at = data.index(marker.encode("ascii"), pos)
+                    start = data.rindex(b"<w:p", pos, at)
+                    end = data.index(b"</w:p>", at) + len(b"</w:p>")
+                    pieces += [data[pos:start], *chunks]
+                    pos = end
+                pieces.append(data[pos:])
+                data = b"".join(pieces)
+            target.writestr(info, data)
+    return buffer.getvalue()
 
 
 def render(composed: Composed, *, reference: Path | None = None) -> bytes:
-    document = build(composed, reference=reference)
+    document, writer = build(composed, reference=reference)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    if not writer.spliced:
+        return buffer.getvalue()
+    part = str(document.part.partname).lstrip("/")
+    spliced = writer.spliced
+    del document, writer  # the tree can go before the package is rewritten
+    return _splice(buffer.getvalue(), part, spliced)
