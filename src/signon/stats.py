@@ -185,13 +185,22 @@ def bar(value: int, largest: int, width: int = BAR_WIDTH) -> str:
 def share(value: int, total: int) -> str:
     if total <= 0:
         return ""
-    # Half up, as people round: 12.5% is "13%" (format() would round half to even).
-    return f"{(200 * value + total) // (2 * total)}%"
+    # Half up, as people round: 12.5% is "13%" (format() would round half to even);
+    # a row that exists is never "0%".
+    percent = (200 * value + total) // (2 * total)
+    return "<1%" if value and not percent else f"{percent}%"
 
 
-def render_tables(stats: Stats) -> list[Any]:
-    """The rich renderables ``signon stats`` prints, in order (names as Text, never markup)."""
+def render_tables(stats: Stats, *, top: int = 0) -> list[Any]:
+    """The rich renderables ``signon stats`` prints, in order (names as Text, never markup).
+
+    ``top``: at most that many country and coalition rows (0: all); the rest are
+    replaced by one "… N more" line, so a letter with 300 coalitions still fits on
+    a screen (``--json`` always has every row).  That line has no count: coalition
+    rows overlap when coalitions nest, so their sum would mean nothing.
+    """
     from rich import box
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
@@ -204,7 +213,8 @@ def render_tables(stats: Stats) -> list[Any]:
         out.append(Text(f"No signatures yet; record them with `signon sign {stats.letter} ID…`."))
         return out
 
-    def table(title: str, label: str, rows: list[Row], total: int | None) -> Any:
+    def table(title: str, label: str, rows: list[Row], total: int | None,
+              more: str = "") -> Any:
         # No outer edge: the tables are read in a terminal and pasted into e-mails.
         t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
                   title_style="bold", pad_edge=False)
@@ -214,7 +224,8 @@ def render_tables(stats: Stats) -> list[Any]:
             t.add_column("share", justify="right")
         t.add_column("", no_wrap=True)
         largest = max((row.count for row in rows), default=0)
-        for row in rows:
+        hidden = len(rows) - top if top and len(rows) > top else 0
+        for row in rows[:top] if hidden else rows:
             name = Text(row.label)
             if row.parent_name:  # a nested coalition: say where it sits
                 name.append(f" (in {row.parent_name})", style="dim")
@@ -223,6 +234,9 @@ def render_tables(stats: Stats) -> list[Any]:
                 cells.append(share(row.count, total))
             cells.append(Text(bar(row.count, largest), style="cyan"))
             t.add_row(*cells)
+        if hidden:
+            # A line under the table rather than a row, which would widen the first column.
+            return Group(t, Text(f"… {hidden} more {more} (--top 0 shows all)", style="dim"))
         return t
 
     # Kinds are not parts of one whole (a coalition is not a signatory unless it
@@ -230,9 +244,10 @@ def render_tables(stats: Stats) -> list[Any]:
     out.append(table("By kind", "kind", _sorted(stats.by_kind, sort_key("en"),
                                                   last=lambda row: False), None))
     out.append(table("By country (organizations)", "country", stats.by_country,
-                     c.organizations))
+                     c.organizations, "countries"))
     if stats.by_coalition:
         rows = _sorted([*stats.by_coalition, Row(DIRECT, stats.direct)], sort_key(stats.language),
                        last=lambda row: row.label == DIRECT)
-        out.append(table("By coalition (organizations)", "coalition", rows, c.organizations))
+        out.append(table("By coalition (organizations)", "coalition", rows, c.organizations,
+                         "coalitions"))
     return out

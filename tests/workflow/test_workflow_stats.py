@@ -159,6 +159,14 @@ def test_stats_unknown_letter_and_language(small_letter: Path, cli: Cli) -> None
 # ------------------------------------------------------------------ the library
 
 
+def test_share_rounds_half_up() -> None:
+    from signon.stats import share
+
+    assert [share(v, t) for v, t in [(1, 8), (3, 8), (1, 3), (2, 3), (0, 5), (5, 5), (1, 200),
+                                     (1, 201), (3, 0)]] == [
+        "13%", "38%", "33%", "67%", "0%", "100%", "1%", "<1%", ""]
+
+
 def test_bar_widths() -> None:
     from signon.stats import bar
 
@@ -200,3 +208,20 @@ def test_ties_follow_the_letters_collation(workspace: Path, cli: Cli) -> None:
         "Albanien", "Zambia", "Österrike"]
     assert [r.label for r in compute_stats(letter, roster, language="de").by_country] == [
         "Albanien", "Österrike", "Zambia"]
+
+
+def test_stats_top_limits_long_tables(small_letter: Path, cli: Cli) -> None:
+    out = ok(cli("stats", "demo", "--top", "2")).stdout
+    country = out[out.index("By country"):out.index("By coalition")]
+    assert country == (
+        "By country (organizations)                              \n"
+        "country   count   share                                 \n"
+        "────────────────────────────────────────────────────────\n"
+        "Armenia       1     20%   ██████████████████████████████\n"
+        "Georgia       1     20%   ██████████████████████████████\n"
+        "… 3 more countries (--top 0 shows all)\n"
+        "\n"
+    )
+    assert "more coalitions" not in out  # two coalition rows: nothing hidden
+    assert ok(cli("stats", "demo", "--top", "0")).stdout == ok(cli("stats", "demo")).stdout
+    assert cli("stats", "demo", "--top", "-1").exit_code == 2

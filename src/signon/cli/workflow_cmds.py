@@ -21,7 +21,14 @@ LangOpt = Annotated[str | None, typer.Option("--lang", help="Show names (and ord
 
 
 @app.command()
-def stats(letter: LetterArg, as_json: JsonOpt = False, lang: LangOpt = None) -> None:
+def stats(
+    letter: LetterArg,
+    as_json: JsonOpt = False,
+    lang: LangOpt = None,
+    top: Annotated[int, typer.Option("--top", min=0, help="Show at most this many countries "
+                                     "and coalitions, largest first (0: all; --json has all).")]
+    = 20,
+) -> None:
     """Counts by country, by coalition and by kind, largest first."""
     from signon.letter import load_letter
     from signon.stats import compute_stats, render_tables
@@ -33,7 +40,7 @@ def stats(letter: LetterArg, as_json: JsonOpt = False, lang: LangOpt = None) -> 
     if as_json:
         print_json(result.to_json())
         return
-    for n, renderable in enumerate(render_tables(result)):
+    for n, renderable in enumerate(render_tables(result, top=top)):
         if n:
             get_console().print()
         get_console().print(renderable)
