@@ -286,3 +286,38 @@ def test_hand_written_roster_comment_is_kept_safe(workspace: Path, cli: Cli) -> 
     assert _snapshot(workspace) == before
     assert not (workspace / "letters" / "b2011").exists()
     assert cli("--drop-comments", "import-letter", str(SEED), "--slug", "b2011").exit_code == 0
+
+
+def test_near_duplicates_of_roster_entries_are_reported(
+    workspace: Path, cli: Cli, tmp_path: Path
+) -> None:
+    assert cli("add-org", "Human Rights Centre", "--id", "hrc").exit_code == 0
+    path = tmp_path / "near.txt"
+    path.write_text(
+        "Letter\n\nWe, 3 organizations, call for his release.\n\n"
+        "The Human Rights Centre (HRIDC)\nPeople in Need (Czech Republic)\n"
+        "Civil Rights Defenders (Sweden)\n",
+        encoding="utf-8",
+    )
+    data = json.loads(cli("import-letter", str(path), "--slug", "near", "--json").stdout)
+    assert "hrc" not in data["matched_orgs"] and len(data["new_orgs"]) == 3
+    [finding] = [f for f in data["findings"] if f["code"] == "possible-duplicate"]
+    assert "'The Human Rights Centre (HRIDC)'" in finding["message"]
+    assert "(hrc)" in finding["message"] and finding["line"] == 5
+
+
+def test_html_in_its_declared_charset(workspace: Path, cli: Cli, tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="windows-1251"><title>Заява</title></head><body>'
+        "<h1>Заява</h1><p>Мы, 3 арганізацыі, патрабуем вызвалення палітвязняў.</p><ul>"
+        "<li>Беларускі Хельсінкскі камітэт</li><li>Праваабарончы цэнтр «Вясна»</li>"
+        "<li>Беларуская асацыяцыя журналістаў</li></ul></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1251"))
+    data = json.loads(
+        cli("import-letter", str(path), "--slug", "by", "--language", "be", "--json").stdout
+    )
+    assert data["counts"]["organizations"] == 3
+    names = {o["name"] for o in _orgs(cli)}
+    assert "Праваабарончы цэнтр «Вясна»" in names

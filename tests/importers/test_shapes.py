@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from signon.errors import RefusedInput
+from signon.importers.listparse import ParsedList
 from signon.importers.sources import read_document
 
 from .helpers import FIXTURES, SEED, bullet_num_id, parse, set_numbering, shape
@@ -323,3 +324,78 @@ def test_duplicates_within_the_list_are_reported(tmp_path: Path) -> None:
     parsed, _ = parse(path)
     assert [n.code for n in parsed.notes] == ["duplicate-in-list"]
     assert parsed.notes[0].line == 7
+
+
+def test_labelled_lines_and_addresses_after_the_list_are_not_names(tmp_path: Path) -> None:
+    path = tmp_path / "tail.txt"
+    path.write_text(
+        "Letter\n\nWe, 3 organizations, call for his release.\n\n"
+        "Moscow Helsinki Group\nCIVICUS: World Alliance for Citizen Participation\n"
+        "People in Need (Czech Republic)\nNote: signatures are still being collected\n"
+        "Press contact: press@example.org\nwww.example.org/letters\n",
+        encoding="utf-8",
+    )
+    parsed, body = parse(path)
+    assert [e.name for e in parsed.entries] == [
+        "Moscow Helsinki Group",
+        "CIVICUS: World Alliance for Citizen Participation",
+        "People in Need",
+    ]
+    assert "Note: signatures are still being collected" in body
+
+
+def _seed_blocks() -> list[tuple[str, str]]:
+    """The seed as (kind, text): "p" for its paragraphs, "li" for its bullets."""
+    out = []
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if text.startswith("•"):
+            out.append(("li", text.lstrip("• ").strip()))
+        elif text:
+            out.append(("p", text))
+    return out
+
+
+def _seed_counts(parsed: ParsedList) -> tuple[int, int, int, int]:
+    names = parsed.walk()
+    orgs = sum(e.kind == "organization" for e in names)
+    coalitions = sum(e.kind == "coalition" for e in names)
+    return len(parsed.entries), len(names), orgs, coalitions
+
+
+def test_seed_as_the_web_page_it_was_copied_from(tmp_path: Path) -> None:
+    import html
+
+    parts = ["<html><head><meta charset='utf-8'><title>HRHN</title></head><body><main>"]
+    in_list = False
+    for kind, text in _seed_blocks():
+        if kind == "li" and not in_list:
+            parts.append("<ul>")
+        if kind != "li" and in_list:
+            parts.append("</ul>")
+        in_list = kind == "li"
+        tag = "h1" if text.startswith("Call for immediate") else kind
+        parts.append(f"<{tag}>{html.escape(text)}</{tag}>")
+    parts.append("</main></body></html>")
+    path = tmp_path / "seed.html"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    parsed, body = parse(path)
+    assert _seed_counts(parsed) == (46, 87, 80, 7)
+    assert [n.code for n in parsed.notes] == ["import-repair"]
+    assert "Related articles" not in body and body.startswith("78 human rights organizations")
+
+
+def test_seed_as_a_word_document(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for kind, text in _seed_blocks():
+        if text.startswith("Call for immediate"):
+            document.add_heading(text, level=0)
+        else:
+            document.add_paragraph(text, style="List Bullet" if kind == "li" else None)
+    path = tmp_path / "seed.docx"
+    document.save(str(path))
+    parsed, body = parse(path)
+    assert _seed_counts(parsed) == (46, 87, 80, 7)
+    assert "Related articles" not in body

@@ -7,32 +7,39 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from signon.cli._common import app, get_console, get_err_console, print_json, say, state, ws
+from signon.cli._common import get_console, get_err_console, print_json, say, state, ws
+from signon.cli.roster_cmds import command  # the plain "import-letter [OPTIONS] FILE" usage
 
 if TYPE_CHECKING:
     from signon.importers.form_csv import CsvImport
     from signon.importers.letter_import import LetterImport
 
-FileArg = Annotated[Path, typer.Argument(help="The file to import.", show_default=False)]
+FileArg = Annotated[
+    Path, typer.Argument(metavar="FILE", help="The file to import.", show_default=False)
+]
 DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", help="Show what would be created and signed; change nothing.")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
-@app.command("import-letter")
+@command("import-letter")
 def import_letter(
     file: FileArg,
     slug: Annotated[
         str,
         typer.Option(
-            "--slug", help="Name of the new letter (its folder under letters/).", show_default=False
+            "--slug",
+            metavar="SLUG",
+            help="Name of the new letter (its folder under letters/).",
+            show_default=False,
         ),
     ],
     start: Annotated[
         str | None,
         typer.Option(
             "--start",
+            metavar="TEXT",
             help="A few words of the list's first "
             "line (or of the line announcing it), when the list "
             "is not found on its own.",
@@ -43,6 +50,7 @@ def import_letter(
         str | None,
         typer.Option(
             "--end",
+            metavar="TEXT",
             help="A few words of the list's last line (or of the first line after it).",
             show_default=False,
         ),
@@ -53,6 +61,7 @@ def import_letter(
         str | None,
         typer.Option(
             "--title",
+            metavar="TITLE",
             help="The letter's title (default: the file's title or first line).",
             show_default=False,
         ),
@@ -61,12 +70,13 @@ def import_letter(
         str | None,
         typer.Option(
             "--date",
+            metavar="DATE",
             help="The letter's date, YYYY-MM-DD (default: the first date in its text, else today).",
             show_default=False,
         ),
     ] = None,
     language: Annotated[
-        str, typer.Option("--language", help="Language code of the letter.")
+        str, typer.Option("--language", metavar="LANG", help="Language code of the letter.")
     ] = "en",
 ) -> None:
     """Read a letter (.txt, .md, .html, .docx) and its signatory list into the roster and a new
@@ -160,16 +170,20 @@ def _letter_summary(result: LetterImport) -> None:
         say(f"next: read letters/{result.slug}/letter.md, then `signon check {result.slug}`")
 
 
-@app.command("import-csv")
+@command("import-csv")
 def import_csv(
     file: FileArg,
     letter: Annotated[
-        str, typer.Option("--letter", help="The letter they sign (its slug).", show_default=False)
+        str,
+        typer.Option(
+            "--letter", metavar="SLUG", help="The letter they sign (its slug).", show_default=False
+        ),
     ],
     column: Annotated[
         list[str] | None,
         typer.Option(
             "--column",
+            metavar="FIELD=HEADER",
             help="FIELD=HEADER: the column that holds FIELD (organization, country, "
             "city, name, first_name, last_name, title, email, website, timestamp); repeat for "
             "several.",
@@ -182,6 +196,7 @@ def import_csv(
         str | None,
         typer.Option(
             "--date-format",
+            metavar="FORMAT",
             help="strptime format of the timestamps, e.g. '%d/%m/%Y %H:%M:%S' "
             "(default: found from the values).",
             show_default=False,
@@ -191,6 +206,7 @@ def import_csv(
         str | None,
         typer.Option(
             "--date",
+            metavar="DATE",
             help="Signature date, YYYY-MM-DD, for responses without a timestamp (default: today).",
             show_default=False,
         ),

@@ -182,6 +182,14 @@ def is_date_line(text: str) -> bool:
 
 
 _URL = re.compile(r"https?://|www\.|@\w+\.\w")
+# "Contact: press@…", "Note: …", "Photo: …": a label, then what it labels; never a name
+# (a name may hold a colon: "CIVICUS: World Alliance for Citizen Participation").
+_LABEL = re.compile(
+    r"^(?:note|nb|n\.b\.|contact|contacts|press\s+contact|media\s+contact|for\s+more\s+"
+    r"information(?:\s+contact)?|source|photo|image|credit|update|updated|posted|published|"
+    r"author|by|e-?mail|tel|phone|fax|website|web|link|download|read|see|ps|p\.s\.)\s*:",
+    re.IGNORECASE,
+)
 
 # ------------------------------------------------------------------ organization words
 
@@ -489,8 +497,8 @@ def name_score(text: str, *, in_list: bool = False) -> float:
         return 0.0
     if coalition_heading(text):
         return 2.0
-    if _URL.search(text) and len(text.split()) < 4:
-        return 0.0
+    if _URL.search(text) or _LABEL.match(text):
+        return 0.0  # an address or a labelled line (names hold neither)
     words = text.split()
     limit = 30 if in_list else 22
     if len(words) > limit or len(text) > 300:

@@ -72,20 +72,21 @@ def is_prose(lines: list[str]) -> bool:
     """Whether several lines with no list markers are one wrapped paragraph, not a list."""
     if len(lines) < 2:
         return False
-    flows = 0
+    flows = 0  # a line that goes on with a lower-case word where the one before did not end
     for prev, nxt in itertools.pairwise(lines):
-        first = nxt.lstrip("\"'“„«‘(")
-        if first[:1].islower() and not prev.endswith(_TERMINAL):
+        word = nxt.lstrip("\"'“„«‘(").split(" ", 1)[0].rstrip(",;:")
+        if word[:1].islower() and word.isalpha() and not prev.endswith(_TERMINAL):
             flows += 1
+    if flows * 2 >= len(lines) - 1:
+        return True
+    names = sum(name_score(t) >= 0.9 for t in lines)
+    if names >= len(lines) * 0.6:
+        return False
     if flows >= max(1, (len(lines) - 1) // 3):
         return True
-    joined = " ".join(lines)
+    # Hard-wrapped prose: long lines ending in a sentence.
     long_lines = sum(len(t) >= 55 for t in lines[:-1])
-    names = sum(name_score(t) >= 0.9 for t in lines)
-    # Hard-wrapped prose: long lines, sentences inside, and lines that do not read as names.
-    return (
-        long_lines >= (len(lines) - 1) * 0.8 and ends_sentence(joined) and names < len(lines) * 0.6
-    )
+    return long_lines >= (len(lines) - 1) * 0.8 and ends_sentence(" ".join(lines))
 
 
 @dataclass
