@@ -205,9 +205,10 @@ def render_tables(stats: Stats, *, top: int = 0) -> list[Any]:
     from rich.text import Text
 
     c = stats.counts
-    head = Text(f"{stats.title} ({stats.letter})" if stats.title else stats.letter, style="bold")
+    head = Text()
+    head.append(f"{stats.title} ({stats.letter})" if stats.title else stats.letter, style="bold")
     head.append(f"\n{c.organizations} organizations, {c.entries} entries, {c.names} names, "
-                f"{c.individuals} individuals; the letter counts {stats.rule}", style="")
+                f"{c.individuals} individuals; the letter counts {stats.rule}")
     out: list[Any] = [head]
     if not c.entries and not c.individuals:
         out.append(Text(f"No signatures yet; record them with `signon sign {stats.letter} ID…`."))
@@ -224,7 +225,7 @@ def render_tables(stats: Stats, *, top: int = 0) -> list[Any]:
             t.add_column("share", justify="right")
         t.add_column("", no_wrap=True)
         largest = max((row.count for row in rows), default=0)
-        hidden = len(rows) - top if top and len(rows) > top else 0
+        hidden = len(rows) - top if more and top and len(rows) > top else 0
         for row in rows[:top] if hidden else rows:
             name = Text(row.label)
             if row.parent_name:  # a nested coalition: say where it sits

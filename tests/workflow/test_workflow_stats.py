@@ -225,3 +225,4 @@ def test_stats_top_limits_long_tables(small_letter: Path, cli: Cli) -> None:
     assert "more coalitions" not in out  # two coalition rows: nothing hidden
     assert ok(cli("stats", "demo", "--top", "0")).stdout == ok(cli("stats", "demo")).stdout
     assert cli("stats", "demo", "--top", "-1").exit_code == 2
+

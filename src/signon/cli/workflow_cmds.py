@@ -12,8 +12,21 @@ import typer
 
 from signon.cli._common import app, get_console, note, print_json, ws
 
+
+def complete_letter(incomplete: str) -> list[str]:
+    """Shell completion: the letters of the workspace found from the current folder."""
+    from signon.errors import SignonError
+    from signon.workspace import find_workspace
+
+    try:
+        slugs = find_workspace().letter_slugs()
+    except SignonError:  # not in a workspace: nothing to offer, never an error mid-typing
+        return []
+    return [slug for slug in slugs if slug.startswith(incomplete)]
+
+
 LetterArg = Annotated[str, typer.Argument(help="The letter's slug (its folder under letters/).",
-                                          show_default=False)]
+                                          show_default=False, autocompletion=complete_letter)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="Show names (and order them) as in "
                                              "the letter's version in this language.",
