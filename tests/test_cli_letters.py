@@ -15,7 +15,8 @@ Cli = Callable[..., Any]
 def test_new_letter_scaffold_composes_and_checks(workspace: Path, cli: Cli) -> None:
     result = cli("new-letter", "appeal", "--title", "An appeal", "--date", "2024-05-01")
     assert result.exit_code == 0
-    assert result.stdout == "created appeal/letter.md: edit the body, then `signon sign appeal ID…`\n"
+    assert result.stdout == (
+        "created appeal/letter.md: edit the body, then `signon sign appeal ID…`\n")
     text = (workspace / "letters" / "appeal" / "letter.md").read_text(encoding="utf-8")
     assert text.startswith('+++\ntitle = "An appeal"\ndate = "2024-05-01"\nlanguage = "en"\n')
     assert (workspace / "letters" / "appeal" / "signatures.toml").exists()
@@ -60,7 +61,8 @@ def test_withdraw_keeps_the_record(small_letter: Path, cli: Cli) -> None:
     counts = json.loads(cli("check", "demo", "--json").stdout)["counts"]
     assert counts == {"organizations": 4, "entries": 2, "names": 5, "individuals": 0}
     # signing again renews the signature
-    assert cli("sign", "demo", "b").stdout == "demo: 0 signature(s) recorded, 1 renewed after withdrawal\n"
+    assert cli("sign", "demo", "b").stdout == (
+        "demo: 0 signature(s) recorded, 1 renewed after withdrawal\n")
 
 
 def test_individuals_counted_apart(small_letter: Path, cli: Cli) -> None:

@@ -168,7 +168,8 @@ def _template_and_claims(result: CheckResult, letter: Letter, roster: Roster,
                    if claim.rule == rule else "correct the number")
             result.findings.append(Finding(
                 "claim-mismatch", ERROR,
-                f"{text.display}:{claim.line}: the letter says {claim.text!r} ({said} {claim.rule}) "
+                f"{text.display}:{claim.line}: the letter says {claim.text!r} "
+                f"({said} {claim.rule}) "
                 f"but {counted} {claim.rule} signed; {fix}",
                 line=claim.line, file=text.display,
             ))

@@ -85,7 +85,8 @@ def split_front_matter(text: str, *, display: str) -> tuple[str, str, int]:
         if lines[i].strip() == "+++":
             return "".join(lines[1:i]), "".join(lines[i + 1 :]), i + 2
     raise WorkspaceFileError(
-        f"{display}:1:1: the front matter opened by '+++' is never closed; add a '+++' line after it"
+        f"{display}:1:1: the front matter opened by '+++' is never closed; "
+        "add a '+++' line after it"
     )
 
 
