@@ -236,3 +236,22 @@ def test_reference_docx_that_is_not_word(rich_letter: Path, cli: Cli) -> None:
     result = cli("export", "demo", "--docx", "--reference-docx", "missing.docx")
     assert result.exit_code == 3
     assert "does not exist" in result.stderr
+
+
+def test_progress_bar_appears_only_when_slow(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from signon.cli import export_cmds
+
+    quick = export_cmds._Progress(3, enabled=True)
+    quick(SimpleNamespace(slug="a"))  # type: ignore[arg-type]
+    assert quick.bar is None  # not yet half a second: no bar
+    monkeypatch.setattr(export_cmds._Progress, "DELAY", 0.0)
+    slow = export_cmds._Progress(3, enabled=True)
+    slow(SimpleNamespace(slug="a"))  # type: ignore[arg-type]
+    slow(SimpleNamespace(slug="b"))  # type: ignore[arg-type]
+    assert slow.bar is not None and slow.done == 2
+    slow.close()
+    disabled = export_cmds._Progress(3, enabled=False)
+    disabled(SimpleNamespace(slug="a"))  # type: ignore[arg-type]
+    assert disabled.bar is None

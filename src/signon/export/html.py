@@ -47,6 +47,7 @@ a { color: LinkText; }
 .signatories ul ul { list-style: circle; }
 .individuals-heading { margin: 1.75rem 0 .25rem; }
 .individuals-heading + .individuals { margin-top: 0; }
+@page { margin: 2cm 2.2cm; }
 @media print {
   :root { color-scheme: light; }
   body { font-size: 11pt; line-height: 1.4; color: #000; background: #fff; }
