@@ -20,6 +20,7 @@ from signon.roster import (
     edit_entry,
     make_entry,
     read_roster,
+    same_as_read,
 )
 from signon.text import fold
 
@@ -466,3 +467,45 @@ def test_round_trip_through_the_file(tmp_path_factory: pytest.TempPathFactory,
 @given(TEXT)
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+def _hand_written(data: dict[str, Any], noise: list[int]) -> dict[str, Any]:
+    """``data`` as a person might have written it: empty values spelled out, keys in
+    another order, an empty [coalitions] table left out."""
+    out: dict[str, Any] = {}
+    for section in reversed(list(data)):
+        value = data[section]
+        if isinstance(value, dict) and section in ("orgs", "coalitions"):
+            entries = {}
+            for i, (eid, body) in enumerate(reversed(list(value.items()))):
+                body = dict(reversed(list(body.items())))
+                if noise and noise[i % len(noise)] % 3 == 0:
+                    body = {"aliases": [], "country": "", "tags": [], **body}
+                if section == "coalitions" and noise and noise[i % len(noise)] % 2 == 0:
+                    body.setdefault("counts", False)
+                entries[eid] = body
+            if entries or section == "orgs":
+                out[section] = entries
+        else:
+            out[section] = value
+    return out
+
+
+@given(rosters(), st.lists(st.integers(0, 5), max_size=5), st.integers(0, 3))
+@settings(max_examples=200, deadline=None)
+def test_same_as_read(roster: Roster, noise: list[int], change: int) -> None:
+    data = _hand_written(tomllib.loads(roster.dumps()), noise)
+    reread = Roster.from_toml(data)
+    assert same_as_read(reread.to_toml(), data)               # a no-op, however it was written
+    entries = sorted(reread.entries)
+    if change == 1 and entries:
+        reread.entries[entries[0]].name += " (changed)"
+    elif change == 2:
+        reread.add(Entry(id="brand-new-entry-id", name="New"), force=True)  # longer than IDS
+    elif change == 3 and entries:
+        del reread.entries[entries[-1]]
+    else:
+        reread.retired.add("another-retired-id")
+    assert not same_as_read(reread.to_toml(), data)
+    assert same_as_read(reread.to_toml(), data) == (
+        reread.to_toml() == Roster.from_toml(data).to_toml())

@@ -581,6 +581,36 @@ def check_language(code: str) -> str:
     return code
 
 
+def same_as_read(table: dict[str, Any], data: dict[str, Any]) -> bool:
+    """Whether ``table`` (a roster's :meth:`Roster.to_toml`) says what ``data`` (the parsed
+    file it was read from) said, however the file was laid out by hand.
+
+    Equal to ``table == Roster.from_toml(data).to_toml()``, but only the entries that
+    differ as parsed are made canonical, so that a change to one entry of a large
+    roster (or an added or removed id, decided at once) costs little.
+    """
+    if table == data:
+        return True
+    sections = (("orgs", "organization"), ("coalitions", "coalition"))
+    for section, _ in sections:
+        if table.get(section, {}).keys() != data.get(section, {}).keys():
+            return False
+    rest = {k: v for k, v in data.items() if k not in ("orgs", "coalitions")}
+    head = {k: v for k, v in table.items() if k not in ("orgs", "coalitions")}
+    canonical_head = Roster.from_toml(rest).to_toml()
+    del canonical_head["orgs"], canonical_head["coalitions"]
+    if head != canonical_head:
+        return False
+    for section, kind in sections:
+        new, old = table.get(section, {}), data.get(section, {})
+        for eid, body in new.items():
+            if body != old[eid]:
+                canonical = _entry_from_toml(eid, kind, old[eid], "")  # type: ignore[arg-type]
+                if body != canonical.to_toml():
+                    return False
+    return True
+
+
 def read_roster(path: Path, *, display: str = "orgs.toml") -> tuple[Roster, str]:
     from signon.fileio import load_toml
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from signon.errors import NotAWorkspace, RefusedInput, WorkspaceFileError
 from signon.fileio import atomic_write, find_comment, load_toml, locked
-from signon.roster import Roster, read_roster
+from signon.roster import Roster, read_roster, same_as_read
 from signon.tomlwrite import dumps_roster
 
 ROSTER_FILE = "orgs.toml"
@@ -57,12 +57,10 @@ class Workspace:
             if dry_run:
                 return
             table = roster.to_toml()
-            if table == data:  # nothing changed in a canonical file: compare parsed data,
-                return         # far cheaper than serializing a large roster
-            # A hand-written file (other key order, empty tables left out) differs from
-            # ``table`` even when nothing changed: compare with what was read, made canonical
-            # (``data`` is untouched: the roster holds copies of its lists).
-            if table == Roster.from_toml(data, display=ROSTER_FILE).to_toml():
+            # Nothing changed?  Decided on parsed data, far cheaper than serializing a
+            # large roster, and true of a hand-written file too (other key order, empty
+            # values or tables left out): ``data`` is untouched, the roster holds copies.
+            if same_as_read(table, data):
                 return
             after = dumps_roster(table)
             if after == text:
