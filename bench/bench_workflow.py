@@ -15,9 +15,33 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import SIGNON, cleanup, env, make_workspace, report, timed
+from common import SIGNON, cleanup, env, make_workspace
 
 BUDGET = 0.4
+
+
+def timed(args: list[str], *, cwd: Path, repeat: int = 5) -> tuple[float, float]:
+    """Best wall time and best CPU time (user + system) of ``repeat`` whole-process runs.
+
+    CPU time is printed beside wall time because a shared machine's load stretches
+    wall time; CPU time shows whether the command itself got slower.
+    """
+    import resource
+    import time
+
+    best_wall = best_cpu = float("inf")
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        proc = subprocess.run(args, cwd=cwd, env=env(), capture_output=True)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}): "
+                             f"{proc.stderr.decode()[-400:]}")
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
+    return best_wall, best_cpu
 
 
 def record_one_export(ws: Path) -> str:
@@ -63,29 +87,29 @@ def main() -> int:
     try:
         how = record_one_export(ws)
         change_after_export(ws)
-        stats, stats_rss = timed([SIGNON, "stats", "big"], cwd=ws)
-        stats_json, _ = timed([SIGNON, "stats", "big", "--json"], cwd=ws)
-        diff, diff_rss = timed([SIGNON, "diff", "big", "--since-export"], cwd=ws)
-        diff_json, _ = timed([SIGNON, "diff", "big", "--since-export", "--json"], cwd=ws)
-        diff_date, _ = timed([SIGNON, "diff", "big", "--since", "2024-03-15"], cwd=ws)
-        help_run, _ = timed([SIGNON, "stats", "--help"], cwd=ws)
+        measures = [
+            ("stats, 10k roster / 5k signatures", ["stats", "big"], True),
+            ("stats --json", ["stats", "big", "--json"], True),
+            ("diff --since-export", ["diff", "big", "--since-export"], True),
+            ("diff --since-export --json", ["diff", "big", "--since-export", "--json"], True),
+            ("diff --since DATE", ["diff", "big", "--since", "2024-03-15"], False),
+            ("stats --help (CLI start-up)", ["stats", "--help"], False),
+        ]
+        rows = [(name, *timed([SIGNON, *args], cwd=ws), budgeted)
+                for name, args, budgeted in measures]
         summary = subprocess.run([SIGNON, "diff", "big", "--since-export"], cwd=ws, env=env(),
                                  capture_output=True, text=True).stdout.splitlines()[:2]
     finally:
         cleanup(ws)
     print(f"export recorded through {how}")
     print("diff says: " + " / ".join(summary))
-    report([
-        ("stats, 10k roster / 5k signatures", stats, f"≤ {BUDGET:.3f} s  (peak "
-         f"{stats_rss // 1024} MiB)"),
-        ("stats --json", stats_json, f"≤ {BUDGET:.3f} s"),
-        ("diff --since-export", diff, f"≤ {BUDGET:.3f} s  (peak {diff_rss // 1024} MiB)"),
-        ("diff --since-export --json", diff_json, f"≤ {BUDGET:.3f} s"),
-        ("diff --since DATE", diff_date, "(no budget)"),
-        ("stats --help (CLI start-up)", help_run, "reference"),
-    ])
-    ok = max(stats, stats_json, diff, diff_json) <= BUDGET
-    print("within budget" if ok else "OVER BUDGET")
+    width = max(len(name) for name, *_ in rows)
+    print(f"{'measure (best of 5)'.ljust(width)}  {'wall s':>7}  {'cpu s':>7}  budget")
+    for name, wall, cpu, budgeted in rows:
+        budget = f"wall ≤ {BUDGET:.3f} s" if budgeted else "(no budget)"
+        print(f"{name.ljust(width)}  {wall:7.3f}  {cpu:7.3f}  {budget}")
+    ok = all(wall <= BUDGET for _, wall, _, budgeted in rows if budgeted)
+    print("within budget" if ok else "OVER BUDGET (compare cpu s if the machine is busy)")
     return 0 if ok else 1
 
 

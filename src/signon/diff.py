@@ -38,6 +38,7 @@ from typing import Any
 
 from signon.counting import Counts, Node, SignatoryList, build_list
 from signon.errors import RefusedInput
+from signon.history import snapshot_names
 from signon.letter import Individual, Letter, SignatureRecord, check_date
 from signon.roster import Roster
 
@@ -216,7 +217,7 @@ def _movement(joined: int, left: int, word: str, since: str) -> str:
 def last_export(letter: Letter) -> dict[str, Any] | None:
     """The most recent export entry that holds the list (older ones keep only counts)."""
     for entry in reversed(letter.record.exports):
-        if isinstance(entry.get("organizations"), list):
+        if snapshot_names(entry) is not None:
             return dict(entry)
     return None
 
@@ -229,13 +230,7 @@ def export_baseline(letter: Letter) -> Baseline:
             f"compare with; export it first, or compare with a date: "
             f"`signon diff {letter.slug} --since YYYY-MM-DD`"
         )
-    listed: dict[str, str] = {}
-    for row in entry.get("organizations", []):
-        # {id, name} tables; [id, name] pairs were written by the first exports.
-        if isinstance(row, dict) and "id" in row:
-            listed.setdefault(str(row["id"]), str(row.get("name", row["id"])))
-        elif isinstance(row, list) and len(row) >= 2:
-            listed.setdefault(str(row[0]), str(row[1]))
+    listed = snapshot_names(entry) or {}
     raw_coalitions = entry.get("coalitions")
     coalitions = ({str(c) for c in raw_coalitions} if isinstance(raw_coalitions, list)
                   else None)

@@ -225,11 +225,8 @@ def test_diff_refusals(small_letter: Path, cli: Cli) -> None:
 def test_snapshot_holds_each_id_once_with_its_kind(small_letter: Path, cli: Cli) -> None:
     ok(cli("sign", "demo", "c", "--force"))  # c directly and through Kappa House
     entry = export_now(small_letter)
-    assert entry["organizations"] == [
-        {"id": "a", "name": "Alpha Rights"}, {"id": "b", "name": "Beta Watch"},
-        {"id": "k", "name": "Kappa House"}, {"id": "c", "name": "Gamma Centre"},
-        {"id": "d", "name": "Delta Forum"}, {"id": "e", "name": "Östgruppen"},
-    ]
+    assert entry["organizations"] == ["a Alpha Rights", "b Beta Watch", "k Kappa House",
+                                      "c Gamma Centre", "d Delta Forum", "e Östgruppen"]
     assert entry["coalitions"] == ["k"]
     assert entry["counts"] == {"organizations": 5, "entries": 4, "names": 7, "individuals": 0}
     assert entry["at"] == "2024-03-10T09:30:00+00:00"
@@ -244,11 +241,13 @@ def test_old_snapshots_keep_counts_only(small_letter: Path) -> None:
     exports = read_record(small_letter / "letters" / "demo", "demo").exports
     assert len(exports) == KEEP_SNAPSHOTS + 2
     assert ["organizations" in e for e in exports] == [False] * 2 + [True] * KEEP_SNAPSHOTS
+    assert ["coalitions" in e or "individuals" in e for e in exports] == (
+        [False] * 2 + [True] * KEEP_SNAPSHOTS)
     assert all(e["counts"]["organizations"] == 5 for e in exports)
 
 
 def test_first_format_pairs_are_still_read(small_letter: Path, cli: Cli) -> None:
-    """Exports recorded before the {id, name} tables stored [id, name] pairs and no kinds."""
+    """The first exports stored [id, name] pairs and no kinds."""
     from signon.letter import edit_record
 
     with edit_record(small_letter, "demo") as record:
@@ -298,3 +297,26 @@ def test_sentences() -> None:
         "2 organizations have withdrawn since 2024-03-01.")
     assert _movement(0, 0, "individual", since) == (
         "No individual has signed or withdrawn since 2024-03-01.")
+
+
+def test_snapshot_names_reads_every_form() -> None:
+    from signon.history import snapshot_names
+
+    entry = {"organizations": ["a Alpha Rights", ["odd id", "Odd"], {"id": "c", "name": "Gamma"},
+                               ["x"], 7]}
+    assert snapshot_names(entry) == {"a": "Alpha Rights", "odd id": "Odd", "c": "Gamma"}
+    assert snapshot_names({"counts": {}}) is None
+
+
+def test_hand_written_id_with_a_space_survives_the_snapshot(small_letter: Path) -> None:
+    from signon.history import snapshot_names
+
+    roster = small_letter / "orgs.toml"
+    text = roster.read_text(encoding="utf-8")
+    roster.write_text(text.replace("[orgs.a]", '[orgs."a b"]'), encoding="utf-8")
+    record = small_letter / "letters" / "demo" / "signatures.toml"
+    record.write_text(record.read_text(encoding="utf-8").replace('id = "a"', 'id = "a b"'),
+                      encoding="utf-8")
+    entry = export_now(small_letter)
+    assert entry["organizations"][0] == ["a b", "Alpha Rights"]
+    assert snapshot_names(entry)["a b"] == "Alpha Rights"
