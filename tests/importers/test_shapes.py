@@ -399,3 +399,26 @@ def test_seed_as_a_word_document(tmp_path: Path) -> None:
     parsed, body = parse(path)
     assert _seed_counts(parsed) == (46, 87, 80, 7)
     assert "Related articles" not in body
+
+
+def test_html_names_split_by_br_and_an_address_after(tmp_path: Path) -> None:
+    path = tmp_path / "br.html"
+    path.write_text(
+        "<html><body><h1>Appeal</h1><p>We, the undersigned, call for the release of all "
+        "political prisoners in Belarus and an end to repression.</p>"
+        "<p><strong>Signatories</strong></p><p>Amnesty International<br>Human Rights Watch<br>"
+        "Article 19<br>Front Line Defenders</p><p>Contact:<br>Human Rights House Foundation<br>"
+        "Kirkegata 5<br>0153 Oslo<br>Norway</p></body></html>",
+        encoding="utf-8",
+    )
+    parsed, body = parse(path)
+    assert [e.name for e in parsed.entries] == [
+        "Amnesty International",
+        "Human Rights Watch",
+        "Article 19",
+        "Front Line Defenders",
+    ]
+    # The address after the list stays one paragraph, its lines kept by hard line breaks.
+    assert body.endswith(
+        "Contact:\\\nHuman Rights House Foundation\\\nKirkegata 5\\\n0153 Oslo\\\nNorway\n"
+    )

@@ -51,6 +51,7 @@ class Block:
     line: int = 0  # 1-based line in the source, 0 when unknown
     span: tuple[int, int] = (0, 0)  # Markdown sources: its source lines, 0-based, end excluded
     prose_lines: int = 1  # paragraphs: how many source lines were joined
+    continues: bool = False  # a further line of the same source paragraph (<br>, no blank line)
 
 
 @dataclass

@@ -64,8 +64,14 @@ def _render_blocks(blocks: list[Block]) -> str:
             chunks.append("\n".join(table))
             i = j
         else:
-            chunks.append(escape_markdown(block.text))
+            # Lines of one source paragraph (an address, lines split by <br>) stay together,
+            # with Markdown's hard line break between them.
+            lines = [escape_markdown(block.text)]
             i += 1
+            while i < len(blocks) and blocks[i].kind == "para" and blocks[i].continues:
+                lines.append(escape_markdown(blocks[i].text))
+                i += 1
+            chunks.append("\\\n".join(lines))
     return "\n\n".join(chunks)
 
 

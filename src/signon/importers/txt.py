@@ -147,7 +147,10 @@ def lines_to_blocks(
                 line=raw.line,
             )
             items.append(_Item(block, raw.indent, raw.indent, raw.indent + len(raw.text)))
-    return [i.block for i in items]
+    made = [i.block for i in items]
+    for block in made[1:]:
+        block.continues = True
+    return made
 
 
 def _continues(prev: _Item, raw: RawLine) -> bool:
