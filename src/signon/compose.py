@@ -131,8 +131,14 @@ def render_body(text: LetterText, context: dict[str, Any]) -> str:
             path=text.display, line=line,
         ) from None
     except Exception as err:  # a filter given a wrong value, e.g. words on a name
-        from signon.errors import SignonError
+        from signon.errors import RefusedInput, SignonError
 
+        if isinstance(err, RefusedInput):
+            # A filter refused its input (e.g. `words` in a language num2words lacks):
+            # a template problem at that line, so check reports it and goes on.
+            line = _template_line(err) + offset
+            raise TemplateError(f"{text.display}:{line}: {err}", path=text.display,
+                                line=line) from None
         if isinstance(err, SignonError):
             raise
         line = _template_line(err) + offset
