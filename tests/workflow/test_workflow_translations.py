@@ -250,3 +250,23 @@ def test_number_words_in_each_language() -> None:
     assert to_words(21, "pl") == "dwadzieścia jeden"
     assert to_words(78, "fr") == "soixante-dix-huit"
     assert to_words(21, "es") == "veintiuno"
+
+
+def test_words_in_a_language_without_number_words(appeal: Path, cli: Cli) -> None:
+    """Irish has no num2words module: compose says so with file:line; check reports it and
+    still checks the other versions."""
+    (appeal / "letters" / "appeal" / "letter.ga.md").write_text(
+        '+++\ntitle = "Saoirse"\nlanguage = "ga"\n+++\n\n{{ count | words }} eagraíochtaí.\n\n'
+        "{{ signatories }}\n", encoding="utf-8")
+    result = cli("compose", "appeal", "--lang", "ga")
+    assert result.exit_code == 4
+    assert result.stderr.startswith(
+        "error: letters/appeal/letter.ga.md:6: num2words has no number words for language 'ga'; "
+        "write the number in digits or use a supported language (")
+    result = cli("check", "appeal", "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [(f["code"], f["file"], f["line"]) for f in data["findings"]] == [
+        ("template-error", "letters/appeal/letter.ga.md", 6)]
+    assert {c["file"] for c in data["claims"]} == {"letters/appeal/letter.be.md",
+                                                   "letters/appeal/letter.ru.md"}
