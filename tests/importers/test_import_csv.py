@@ -112,7 +112,7 @@ def test_missing_organization_column_is_refused(petition: Path, cli: Cli, tmp_pa
     result = cli("import-csv", str(path), "--letter", "petition")
     assert result.exit_code == 3
     assert "--column organization=HEADER" in result.stderr and "'Who'" in result.stderr
-    result = cli("import-csv", str(path), "--letter", "petition", "--column", "org=Who")
+    result = cli("import-csv", str(path), "--letter", "petition", "--column", "group=Who")
     assert result.exit_code == 3 and "FIELD one of organization" in result.stderr
     result = cli("import-csv", str(path), "--letter", "petition", "--column", "organization=Whom")
     assert result.exit_code == 3 and "no header 'Whom'" in result.stderr
@@ -129,7 +129,7 @@ def test_resubmissions_merge_to_the_latest() -> None:
     assert skipped == []
     assert [(r.organization, r.name, r.row) for r in merged] == [
         ("Beta Watch", "Bo", 3),
-        ("alpha  RIGHTS", "Ann Li", 4),
+        ("alpha RIGHTS", "Ann Li", 4),
         ("Fundación Ñandú", "Cy", 6),
         ("Gamma Centre", "Di", 7),
     ]
@@ -153,11 +153,11 @@ def test_import_signs_with_signer_and_response_date(
     assert data["counts"]["organizations"] == 4
     assert len(data["new_orgs"]) == 4 and data["matched_orgs"] == []
     orgs = {o["name"]: o for o in json.loads(cli("orgs", "--json").stdout)}
-    assert set(orgs) == {"Beta Watch", "alpha  RIGHTS", "Fundación Ñandú", "Gamma Centre"}
+    assert set(orgs) == {"Beta Watch", "alpha RIGHTS", "Fundación Ñandú", "Gamma Centre"}
     assert orgs["Fundación Ñandú"]["country"] == "Chile"
     assert orgs["Gamma Centre"]["email"] == "di@gamma.invalid"
     signatures = {s["id"]: s for s in _record(petition)["signatures"]}
-    alpha = signatures[orgs["alpha  RIGHTS"]["id"]]
+    alpha = signatures[orgs["alpha RIGHTS"]["id"]]
     assert (alpha["signer"], alpha["date"]) == ("Ann Li, Director", "2024-03-02")
     assert signatures[orgs["Gamma Centre"]["id"]]["signer"] == "Di"
     # The same file again changes nothing.
@@ -283,3 +283,20 @@ def test_unknown_letter_is_refused(workspace: Path, cli: Cli, tmp_path: Path) ->
     result = cli("import-csv", str(path), "--letter", "nope")
     assert result.exit_code == 3 and "signon new-letter nope" in result.stderr
     assert _files(workspace) == before
+
+
+def test_field_synonyms_and_names_with_separators(petition: Path, cli: Cli, tmp_path: Path) -> None:
+    rows = [
+        ["Submitted", "Group signing"],
+        ["2024-03-01", "Women; Peace, and Security Union"],
+        ["2024-03-02", "Kappa\tHouse"],
+    ]
+    path = write_csv(tmp_path / "r.csv", rows)
+    result = cli(
+        "import-csv", str(path), "--letter", "petition", "--column", "org=Group signing", "--json"
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["columns"] == {"organization": "Group signing", "timestamp": "Submitted"}
+    names = sorted(o["name"] for o in json.loads(cli("orgs", "--json").stdout))
+    assert names == ["Kappa House", "Women; Peace, and Security Union"]

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from signon.errors import RefusedInput
+from signon.importers.blocks import clean
 from signon.importers.countries import canonical_country
 from signon.importers.dates import parse_timestamps
 from signon.importers.matching import RosterIndex, same_place
@@ -109,12 +110,33 @@ _HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_FIELD_ALIASES = {
+    "org": "organization",
+    "organisation": "organization",
+    "ngo": "organization",
+    "e_mail": "email",
+    "mail": "email",
+    "position": "title",
+    "role": "title",
+    "date": "timestamp",
+    "time": "timestamp",
+    "url": "website",
+    "web": "website",
+    "first": "first_name",
+    "last": "last_name",
+    "surname": "last_name",
+    "contact": "name",
+    "signer": "name",
+}
+
+
 def detect_columns(headers: list[str], overrides: list[str]) -> dict[str, int]:
     """Field → column index, from ``--column FIELD=HEADER`` first, then the header patterns."""
     columns: dict[str, int] = {}
     for spec in overrides:
         field_name, sep, header = spec.partition("=")
-        field_name = field_name.strip().lower().replace("-", "_")
+        field_name = field_name.strip().lower().replace("-", "_").replace(" ", "_")
+        field_name = _FIELD_ALIASES.get(field_name, field_name)
         if not sep or field_name not in FIELDS:
             raise RefusedInput(
                 f"--column {spec!r}: write it as FIELD=HEADER with FIELD one of "
@@ -212,13 +234,13 @@ class CsvImport:
 
 def read_rows(path: Path) -> list[list[str]]:
     text = decode(read_bytes(path), path.name)
-    sample = text[:8192]
+    # The header row decides the delimiter: Google Forms writes ",", a spreadsheet saved in
+    # a comma-decimal locale ";", a copy from a sheet tabs.  (csv.Sniffer guesses from the
+    # data too, where names hold commas and semicolons of their own.)
+    header = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=lambda d: (header.count(d), d == ","))
     try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as err:
         raise RefusedInput(
             f"{path.name} is not a readable CSV file ({err}); export it again as CSV"
@@ -226,8 +248,10 @@ def read_rows(path: Path) -> list[list[str]]:
 
 
 def _cell(row: list[str], columns: dict[str, int], name: str) -> str:
+    # Form answers hold line breaks, tabs and pasted invisible characters; one clean line
+    # is what a roster field can take (the characters are whitespace, not data).
     n = columns.get(name)
-    return row[n].strip() if n is not None and n < len(row) else ""
+    return clean(row[n]) if n is not None and n < len(row) else ""
 
 
 def responses_of(
