@@ -50,7 +50,10 @@ class Composed:
 
     @property
     def show_countries(self) -> bool:
-        return self.text.front.show_countries
+        # A translation that does not say follows the main letter.
+        if "show_countries" in self.text.front.given:
+            return self.text.front.show_countries
+        return self.letter.front.show_countries
 
     @property
     def count(self) -> int:

@@ -59,6 +59,8 @@ class FrontMatter:
     show_countries: bool = True
     claim: int | str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Keys the file sets: a translation that leaves one out follows the main letter.
+    given: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -102,7 +104,7 @@ def parse_front_matter(source: str, *, display: str) -> FrontMatter:
             count=1,
         )
         raise WorkspaceFileError(message) from None
-    front = FrontMatter()
+    front = FrontMatter(given=set(data))
     for key, value in data.items():
         if key in ("title", "language", "count", "order"):
             if not isinstance(value, str):
