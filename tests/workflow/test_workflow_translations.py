@@ -81,7 +81,8 @@ def ok(result: Any) -> Any:
 @pytest.fixture
 def appeal(workspace: Path, cli: Cli) -> Path:
     for oid, name, be, ru in ORGS:
-        ok(cli("add-org", name, "--id", oid))
+        country = {"viasna": "Belarus", "amnesty": "United Kingdom"}.get(oid, "")
+        ok(cli("add-org", name, "--id", oid, *(("--country", country) if country else ())))
         names = [f"{lang}={value}" for lang, value in (("be", be), ("ru", ru)) if value]
         if names:
             ok(cli("edit-org", oid, *[arg for n in names for arg in ("--name-in", n)]))
@@ -270,3 +271,17 @@ def test_words_in_a_language_without_number_words(appeal: Path, cli: Cli) -> Non
         ("template-error", "letters/appeal/letter.ga.md", 6)]
     assert {c["file"] for c in data["claims"]} == {"letters/appeal/letter.be.md",
                                                    "letters/appeal/letter.ru.md"}
+
+
+def test_translation_follows_the_main_letters_show_countries(appeal: Path, cli: Cli) -> None:
+    """letter.md says show_countries = false; a version that does not say follows it, a
+    version that says otherwise wins."""
+    assert "(Belarus)" not in ok(cli("compose", "appeal")).stdout
+    assert "(Belarus)" not in ok(cli("compose", "appeal", "--lang", "be")).stdout
+    ru = appeal / "letters" / "appeal" / "letter.ru.md"
+    text = ru.read_text(encoding="utf-8")
+    ru.write_text(text.replace('language = "ru"\n', 'language = "ru"\nshow_countries = true\n'),
+                  encoding="utf-8")
+    out = ok(cli("compose", "appeal", "--lang", "ru")).stdout
+    assert "Правозащитный центр «Весна» (Belarus)\n" in out
+    assert "Amnesty International (United Kingdom)\n" in out
