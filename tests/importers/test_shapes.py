@@ -422,3 +422,19 @@ def test_html_names_split_by_br_and_an_address_after(tmp_path: Path) -> None:
     assert body.endswith(
         "Contact:\\\nHuman Rights House Foundation\\\nKirkegata 5\\\n0153 Oslo\\\nNorway\n"
     )
+
+
+def test_individuals_announced_in_a_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "people.txt"
+    path.write_text(
+        "Letter\n\nThe following individuals remain in detention:\n\n- Ales Bialiatski\n"
+        "- Marfa Rabkova\n\nWe call for their release without delay and without conditions.\n\n"
+        "Signed by the following organizations:\n\nMoscow Helsinki Group\nPeople in Need\n\n"
+        "And the following individuals, in a personal capacity:\n\n"
+        "Jane Roe, Professor, University of Oslo\nIvan Petrov\n",
+        encoding="utf-8",
+    )
+    parsed, body = parse(path)
+    assert [e.name for e in parsed.entries] == ["Moscow Helsinki Group", "People in Need"]
+    assert [p.name for p in parsed.individuals] == ["Jane Roe", "Ivan Petrov"]
+    assert "- Marfa Rabkova" in body and "personal capacity" not in body

@@ -328,8 +328,8 @@ def find_region(
             f"could not find a list of signatories in {doc.name or 'the file'}; give its first "
             "and last names with --start TEXT and --end TEXT"
         )
-    # Sections printed after the chosen run but separated from it ("Individuals" after a
-    # blank heading) are not joined: a run already includes its section headings.
+    # A run includes its own section headings ("Individuals:"); it never reaches into
+    # the page furniture.
     if best.end > furniture > best.start:
         best.end = furniture
     return best.start, best.end, max(furniture, best.end)

@@ -103,6 +103,15 @@ def section_kind(text: str) -> str:
         return ""
     if _PERSON_SECTION.match(text) and _INDIVIDUAL_HINT.search(text):
         return "individuals"
+    # "And the following individuals, in a personal capacity:" — but not "The following
+    # individuals remain in detention:" (a decoy list, checked first).
+    if (
+        text.endswith(":")
+        and len(text.split()) <= 12
+        and _INDIVIDUAL_HINT.search(text)
+        and not _DECOY.search(text)
+    ):
+        return "individuals"
     if _ORG_SECTION.match(text):
         return "organizations"
     return ""
@@ -470,7 +479,7 @@ def person_like(text: str) -> bool:
 
 _ABBREVIATION_END = re.compile(
     r"(?:\b\w\.\w\.(?:\w\.)*|\b(?:inc|ltd|co|corp|assoc|e\.v|st|jr|sr|"
-    r"no|dr|prof|a\.s|o\.p\.s|s\.a|n\.v|b\.v)\.)$",
+    r"no|dr|prof|ph\.d|m\.a|a\.s|o\.p\.s|s\.a|n\.v|b\.v)\.)$",
     re.IGNORECASE,
 )
 
@@ -612,7 +621,9 @@ class Person:
 
 def parse_person(text: str) -> Person:
     """ "Jane Roe, Professor, University of X" / "Jane Roe (Moscow Helsinki Group)"."""
-    text = text.strip().rstrip(";,.").strip() if not text.rstrip().endswith(".)") else text.strip()
+    text = text.strip().rstrip(";,").strip()
+    if ends_sentence(text):  # "…, Lawyer." but not "Jane Roe Jr." or "Ph.D."
+        text = text[:-1].rstrip()
     affiliation = ""
     m = _TRAILING_PAREN.match(text)
     if m and not is_country(m.group("inner")):
