@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -57,18 +56,12 @@ class _Progress:
             self.bar.stop()
 
 
-def _shown(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive (Windows)
-        return str(path)
-
-
 @app.command()
 def export(
     letter: Annotated[
         str | None,
         typer.Argument(
+            metavar="LETTER",
             help="The letter's slug (its folder under letters/); omit with --all.",
             show_default=False,
         ),
@@ -90,6 +83,7 @@ def export(
         typer.Option(
             "--output",
             "-o",
+            metavar="PATH",
             help="File to write (one format), or folder (several formats or "
             "--all). Default: SLUG.EXT in the current folder.",
             show_default=False,
@@ -107,6 +101,7 @@ def export(
         Path | None,
         typer.Option(
             "--reference-docx",
+            metavar="FILE",
             help="Take styles, fonts, margins, header and footer from this "
             "Word file (e.g. the coalition's letterhead).",
             show_default=False,
@@ -116,6 +111,7 @@ def export(
         str | None,
         typer.Option(
             "--lang",
+            metavar="LANG",
             help="Export the letter's version in this language "
             "(letters/SLUG/letter.LANG.md); files are named SLUG.LANG.EXT.",
             show_default=False,
@@ -161,7 +157,7 @@ def export(
     if reference_docx is not None and not (docx or pdf):
         raise typer.BadParameter("--reference-docx applies to --docx and --pdf only")
 
-    from signon.export import Options, plan_exports, write_exports
+    from signon.export import Options, plan_exports, shown, write_exports
 
     workspace = ws()
     slugs = workspace.letter_slugs() if all_letters else [letter or ""]
@@ -192,4 +188,4 @@ def export(
         progress.close()
     for plan in plans:
         for path in plan.written:
-            note(f"wrote {_shown(path)}")
+            note(f"wrote {shown(path)}")

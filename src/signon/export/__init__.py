@@ -88,6 +88,14 @@ def render(
     return data
 
 
+def shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def file_name(slug: str, fmt: str, language: str | None) -> str:
     return f"{slug}.{language}.{fmt}" if language else f"{slug}.{fmt}"
 
@@ -116,7 +124,7 @@ def targets(
         return {formats[0]: output}
     if output.exists() and not output.is_dir():
         raise RefusedInput(
-            f"-o {output} is a file, but this export writes several files; give a folder "
+            f"-o {shown(output)} is a file, but this export writes several files; give a folder "
             "(it is created if needed)"
         )
     return {fmt: output / name for fmt, name in names.items()}
@@ -131,7 +139,7 @@ def _refuse_sources(root: Path, path: Path) -> None:
         and (_LETTER_SOURCE.match(resolved.name) or resolved.name == "signatures.toml")
     ):
         raise RefusedInput(
-            f"{path} is one of the workspace's own files; export to another name with -o"
+            f"{shown(path)} is one of the workspace's own files; export to another name with -o"
         )
 
 
@@ -148,19 +156,20 @@ def check_targets(root: Path, plans: Sequence[LetterExport], *, force: bool) -> 
             key = path.resolve()
             if key in seen:
                 raise RefusedInput(
-                    f"{path} would be written twice ({seen[key]} and {fmt}); give -o a folder"
+                    f"{shown(path)} would be written twice ({seen[key]} and {fmt}); "
+                    "give -o a folder"
                 )
             seen[key] = fmt
             if force or not path.exists():
                 continue
             if path.is_dir():
-                raise RefusedInput(f"{path} is a folder; give a file name with -o")
+                raise RefusedInput(f"{shown(path)} is a folder; give a file name with -o")
             folder = path.parent
             if folder not in manifests:
                 manifests[folder] = _owned.load(folder)
             own, why = _owned.is_own(path, manifests[folder])
             if not own:
-                blocked.append(f"{path} ({why})")
+                blocked.append(f"{shown(path)} ({why})")
     if blocked:
         what = (
             blocked[0]
