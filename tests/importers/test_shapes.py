@@ -438,3 +438,19 @@ def test_individuals_announced_in_a_sentence(tmp_path: Path) -> None:
     assert [e.name for e in parsed.entries] == ["Moscow Helsinki Group", "People in Need"]
     assert [p.name for p in parsed.individuals] == ["Jane Roe", "Ivan Petrov"]
     assert "- Marfa Rabkova" in body and "personal capacity" not in body
+
+
+def test_a_file_that_is_only_a_list(tmp_path: Path) -> None:
+    path = tmp_path / "only.txt"
+    path.write_text(
+        "Moscow Helsinki Group\n\nPeople in Need (Czech Republic)\n\n"
+        "Civil Rights Defenders (Sweden)\n",
+        encoding="utf-8",
+    )
+    parsed, body = parse(path)
+    assert [e.name for e in parsed.entries] == [
+        "Moscow Helsinki Group",
+        "People in Need",
+        "Civil Rights Defenders",
+    ]
+    assert body == "{{ signatories }}\n"

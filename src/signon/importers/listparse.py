@@ -675,6 +675,17 @@ class _Parser:
 
 def parse_list(doc: Document, *, start: str | None = None, end: str | None = None) -> ParsedList:
     first, stop, furniture = find_region(doc, start=start, end=end)
+    title = doc.title_index
+    if (
+        title is not None
+        and not start
+        and all(i == title or i in doc.meta_indexes for i in range(first))
+        and org_words(doc.blocks[title].text)
+        and name_score(doc.blocks[title].text) >= 1.0
+    ):
+        # A file that is only a list: its first line was taken for a title but is a name.
+        doc.title_index, doc.title = None, ""
+        first = title
     notes: list[Note] = []
     lines = _lines(doc, first, stop, notes)
     entries: list[ParsedEntry] = []
