@@ -255,3 +255,35 @@ def test_progress_bar_appears_only_when_slow(monkeypatch: pytest.MonkeyPatch) ->
     disabled = export_cmds._Progress(3, enabled=False)
     disabled(SimpleNamespace(slug="a"))  # type: ignore[arg-type]
     assert disabled.bar is None
+
+
+def test_concurrent_exports_into_one_folder_keep_every_record(rich_letter: Path) -> None:
+    import subprocess
+    import sys
+
+    signon = Path(sys.executable).with_name("signon")
+    if not signon.exists():
+        pytest.skip("the signon executable is not installed in this environment")
+    procs = [
+        subprocess.Popen(
+            [
+                str(signon),
+                "-W",
+                str(rich_letter),
+                "export",
+                "demo",
+                f"--{fmt}",
+                "-o",
+                str(rich_letter / "out" / f"demo.{fmt}"),
+                "-q",
+            ],
+            stderr=subprocess.PIPE,
+        )
+        for fmt in ("docx", "html", "md", "txt", "csv")
+    ]  # "out" is created by them
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    manifest = json.loads((rich_letter / "out" / ".signon-exports.json").read_text("utf-8"))
+    assert set(manifest["files"]) == {f"demo.{f}" for f in ("docx", "html", "md", "txt", "csv")}
+    assert len(exports_recorded(rich_letter)) == 5
