@@ -454,3 +454,22 @@ def test_a_file_that_is_only_a_list(tmp_path: Path) -> None:
         "Civil Rights Defenders",
     ]
     assert body == "{{ signatories }}\n"
+
+
+def test_html_layout_table_with_menu_before_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "layout.html"
+    path.write_text(
+        '<html><body><table><tr><td><a href="/">Home</a><br><a href="/n">News</a></td><td>'
+        "<h1>Appeal</h1><p>We, the undersigned organizations, call for the release of all "
+        "political prisoners in Belarus.</p><p>Amnesty International<br>Human Rights Watch<br>"
+        "Article 19 (United Kingdom)</p></td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    parsed, body = parse(path)
+    assert shape(parsed) == [
+        ("Amnesty International", ""),
+        ("Human Rights Watch", ""),
+        ("Article 19", "United Kingdom"),
+    ]
+    assert body.startswith("We, the undersigned organizations") and "Home" not in body
+    assert read_document(path).title == "Appeal"

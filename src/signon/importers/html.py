@@ -357,9 +357,13 @@ def read_html(text: str, *, name: str = "") -> Document:
     doc = Document(blocks=walker.blocks, name=name)
     for i, block in enumerate(doc.blocks):
         if block.kind == "heading" and block.level == 1:
-            if not any(b.kind in ("para", "item", "row") for b in doc.blocks[:i]):
+            before = doc.blocks[:i]
+            # Short lines before the page's <h1> are its chrome (menus, breadcrumbs) that no
+            # <nav> marked; real text before the title keeps the title in the body.
+            if all(len(b.text.split()) <= 6 for b in before):
                 doc.title_index = i
                 doc.title = block.text
+                doc.meta_indexes.update(range(i))
             break
     if not doc.title and walker.title:
         doc.title = _TITLE_SUFFIX.sub("", walker.title)
