@@ -10,25 +10,26 @@ from __future__ import annotations
 
 import sys
 
-from common import SIGNON, cleanup, make_workspace, report, timed
+from common import SIGNON, cleanup, load_note, make_workspace, report, timed
 
 
 def main() -> int:
     ws = make_workspace(10_000, signatures=5_000)
     try:
-        check, check_rss = timed([SIGNON, "check", "big"], cwd=ws)
-        check_json, _ = timed([SIGNON, "check", "big", "--json"], cwd=ws)
-        compose, compose_rss = timed([SIGNON, "compose", "big"], cwd=ws)
+        check = timed([SIGNON, "check", "big"], cwd=ws)
+        check_json = timed([SIGNON, "check", "big", "--json"], cwd=ws)
+        compose = timed([SIGNON, "compose", "big"], cwd=ws)
+        letters = timed([SIGNON, "letters", "--json"], cwd=ws)
     finally:
         cleanup(ws)
     report([
-        ("check big (10k roster, 5k signatures)", check,
-         f"≤ 0.350 s  (peak {check_rss // 1024} MiB)"),
+        ("check big (10k roster, 5k signatures)", check, "≤ 0.350 s"),
         ("check big --json", check_json, "≤ 0.350 s"),
-        ("compose big", compose, f"≤ 0.400 s  (peak {compose_rss // 1024} MiB)"),
+        ("compose big", compose, "≤ 0.400 s"),
+        ("letters --json", letters, "none"),
     ])
-    ok = check <= 0.35 and check_json <= 0.35 and compose <= 0.4
-    print("within budget" if ok else "OVER BUDGET")
+    ok = max(check.wall, check_json.wall) <= 0.35 and compose.wall <= 0.4
+    print("within budget" if ok else "OVER BUDGET", load_note())
     return 0 if ok else 1
 
 

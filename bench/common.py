@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from typing import NamedTuple
 from pathlib import Path
 
 import tomli_w
@@ -87,37 +88,71 @@ def make_workspace(orgs: int, *, signatures: int = 0, via_coalitions: float = 0.
     return root
 
 
-def timed(args: Sequence[str], *, cwd: Path, repeat: int = 5,
-          reset: Path | None = None, ok_codes: tuple[int, ...] = (0,)) -> tuple[float, int]:
-    """Best wall time of ``repeat`` whole-process runs, and peak RSS in KiB of the slowest.
+class Timing(NamedTuple):
+    wall: float  # best wall-clock seconds of the runs
+    cpu: float  # user + system CPU seconds of that best run: what a quiet machine would show
+    peak_mib: float  # peak resident memory of the runs
+
+
+def timed(args: Sequence[str], *, cwd: Path, repeat: int = 5, reset: Path | None = None,
+          ok_codes: tuple[int, ...] = (0,)) -> Timing:
+    """Time ``repeat`` whole-process runs of ``args``.
 
     ``reset``: a file restored before each run, so that a command that changes the
-    workspace (add-org) measures the same work every time.
+    workspace (add-org) measures the same work every time.  Peak memory comes from
+    GNU time's %M when it is installed, otherwise from the children's rusage.
     """
     original = reset.read_bytes() if reset else b""
-    best = float("inf")
-    peak = 0
+    gnu_time = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
+    best = Timing(float("inf"), float("inf"), 0.0)
+    peak = 0.0
     for _ in range(repeat):
         if reset:
             reset.write_bytes(original)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        command = list(args)
+        stats_file = None
+        if gnu_time:
+            stats_file = tempfile.NamedTemporaryFile(suffix=".time", delete=False)
+            stats_file.close()
+            command = [gnu_time, "-f", "%M", "-o", stats_file.name, *command]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        proc = subprocess.run(list(args), cwd=cwd, env=env(), capture_output=True)
+        proc = subprocess.run(command, cwd=cwd, env=env(), capture_output=True)
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if proc.returncode not in ok_codes:
             raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}): "
                              f"{proc.stderr.decode()[-400:]}")
-        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        peak = max(peak, after if after > before else peak)
-        best = min(best, elapsed)
-    return best, peak
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        if stats_file is not None:
+            lines = Path(stats_file.name).read_text().split()
+            os.unlink(stats_file.name)
+            peak = max(peak, int(lines[-1]) / 1024 if lines else 0.0)
+        else:
+            peak = max(peak, after.ru_maxrss / 1024)
+        if elapsed < best.wall:
+            best = Timing(elapsed, cpu, 0.0)
+    return Timing(best.wall, best.cpu, peak)
 
 
-def report(rows: list[tuple[str, float, str]]) -> None:
+def report(rows: list[tuple[str, Timing | float, str]]) -> None:
+    """A table: measure, wall and CPU seconds, peak memory, budget (a bare float: wall only)."""
     width = max(len(r[0]) for r in rows)
-    print(f"{'measure'.ljust(width)}  {'seconds':>8}  budget")
-    for name, seconds, budget in rows:
-        print(f"{name.ljust(width)}  {seconds:8.3f}  {budget}")
+    print(f"{'measure'.ljust(width)}  {'wall s':>7}  {'cpu s':>7}  {'peak MiB':>8}  budget")
+    for name, t, budget in rows:
+        if not isinstance(t, Timing):
+            t = Timing(float(t), float("nan"), float("nan"))
+        print(f"{name.ljust(width)}  {t.wall:7.3f}  {t.cpu:7.3f}  {t.peak_mib:8.1f}  {budget}")
+
+
+def load_note() -> str:
+    """A warning when other work on the machine makes wall times unreliable."""
+    load = os.getloadavg()[0]
+    cores = os.cpu_count() or 1
+    if load > cores * 0.75:
+        return (f"note: load average {load:.1f} on {cores} cores: wall times are inflated; "
+                "CPU times are closer to a quiet machine")
+    return ""
 
 
 def cleanup(path: Path) -> None:

@@ -14,6 +14,8 @@ os.environ["COLUMNS"] = "120"
 os.environ["NO_COLOR"] = "1"
 os.environ.pop("FORCE_COLOR", None)
 os.environ.pop("SIGNON_WORKSPACE", None)
+# The parse cache is exercised by its own tests; elsewhere it must not hide a parse.
+os.environ["SIGNON_NO_CACHE"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "examples" / "bialiatski-2011.txt"

@@ -119,8 +119,10 @@ def _dotted(parts_repr: str) -> str:
 
 
 def parse_toml(text: str, *, display: str) -> dict[str, Any]:
+    from signon.parsecache import cached_parse
+
     try:
-        return _toml.loads(text)
+        return cached_parse(text, _toml.loads)
     except _toml.TOMLDecodeError as err:
         line = getattr(err, "lineno", None)
         col = getattr(err, "colno", None)

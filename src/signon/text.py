@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from signon.errors import RefusedInput
 
@@ -193,8 +194,12 @@ _SCRIPT_FAMILIES = (
 _NEUTRAL = frozenset({"Common", "Inherited", "Unknown"})
 
 
+@lru_cache(maxsize=4096)
 def _script_of(ch: str) -> str:
-    """The Unicode script of a letter ("Latin", "Cyrillic", "Han"…), via ICU when present."""
+    """The Unicode script of a letter ("Latin", "Cyrillic", "Han"…), via ICU when present.
+
+    Cached: a roster uses a few hundred distinct letters across thousands of names.
+    """
     try:
         import icu  # pyicu-wheels: the real Script property
     except ImportError:  # pragma: no cover - a dependency; the fallback reads character names
@@ -228,6 +233,9 @@ def scripts(text: str) -> set[str]:
     return found
 
 
+_WORD = re.compile(r"[\w\u02bc\u2019']+")
+
+
 def mixed_script_words(text: str) -> list[str]:
     """Words that mix scripts, e.g. a Cyrillic "о" inside a Latin word.
 
@@ -237,8 +245,12 @@ def mixed_script_words(text: str) -> list[str]:
     look-alike substitution or a typing accident.  Scripts that are written
     together (Japanese kanji and kana, Korean hangul and hanja) are not mixed.
     """
+    if text.isascii():  # ASCII letters are all Latin: the common case costs nothing
+        return []
     bad = []
-    for word in re.findall(r"[\w\u02bc\u2019']+", text):
+    for word in _WORD.findall(text):
+        if word.isascii():
+            continue
         found = scripts(word)
         if len(found) > 1 and not any(found <= family for family in _SCRIPT_FAMILIES):
             bad.append(word)

@@ -28,19 +28,17 @@ def _string(value: str) -> str:
     return tomli_w.dumps({"v": value})[4:-1]
 
 
+_KEYS: dict[str, str] = {}
+
+
 def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _string(key)
-
-
-def _simple(value: Any) -> str | None:
-    """TOML for a string, bool or list of strings; None for anything else."""
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        return "[\n" + "".join(f"    {_string(v)},\n" for v in value) + "]"
-    return None
+    # Roster keys repeat tens of thousands of times (name, country…): format each once.
+    found = _KEYS.get(key)
+    if found is None:
+        found = key if _BARE_KEY.match(key) else _string(key)
+        if len(_KEYS) < 4096:
+            _KEYS[key] = found
+    return found
 
 
 def _table(name: str, table: Mapping[str, Any], out: list[str]) -> bool:
@@ -48,13 +46,18 @@ def _table(name: str, table: Mapping[str, Any], out: list[str]) -> bool:
     lines = [f"[{name}]\n"]
     subtables: list[tuple[str, Mapping[str, Any]]] = []
     for key, value in table.items():
-        if isinstance(value, Mapping):
+        kind = type(value)
+        if kind is str:
+            lines.append(f"{_key(key)} = {_string(value)}\n")
+        elif kind is bool:
+            lines.append(f"{_key(key)} = {'true' if value else 'false'}\n")
+        elif kind is list and value and all(type(v) is str for v in value):
+            items = "".join(f"    {_string(v)},\n" for v in value)
+            lines.append(f"{_key(key)} = [\n{items}]\n")
+        elif isinstance(value, Mapping):
             subtables.append((key, value))
-            continue
-        literal = _simple(value)
-        if literal is None:
+        else:
             return False
-        lines.append(f"{_key(key)} = {literal}\n")
     if len(lines) == 1:  # only sub-tables: tomli-w omits this header, let it decide
         return False
     for key, sub in subtables:

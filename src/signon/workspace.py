@@ -14,6 +14,7 @@ from pathlib import Path
 
 from signon.errors import NotAWorkspace, RefusedInput, WorkspaceFileError
 from signon.fileio import atomic_write, find_comment, load_toml, locked
+from signon.parsecache import prime
 from signon.roster import Roster, read_roster, same_as_read
 from signon.tomlwrite import dumps_roster
 
@@ -74,6 +75,7 @@ class Workspace:
                     "run again, or run the command as `signon --drop-comments …` to drop it"
                 )
             atomic_write(self.roster_path, after)
+            prime(after, table)
 
     def letter_dir(self, slug: str) -> Path:
         return self.letters_dir / slug

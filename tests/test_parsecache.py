@@ -1,0 +1,105 @@
+"""The content-addressed parse cache: fast when it can be, never wrong, never in the way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from signon import parsecache
+from signon.fileio import parse_toml
+
+BIG = "".join(f'[orgs.o{i}]\nname = "Organization {i}"\n\n' for i in range(2000))
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.delenv("SIGNON_NO_CACHE", raising=False)
+    monkeypatch.setenv("SIGNON_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_second_parse_comes_from_the_cache(cache: Path) -> None:
+    calls: list[str] = []
+
+    def parse(text: str) -> dict[str, object]:
+        calls.append(text)
+        return parse_toml(text, display="orgs.toml")
+
+    first = parsecache.cached_parse(BIG, parse)
+    second = parsecache.cached_parse(BIG, parse)
+    assert first == second
+    assert second is not first  # callers may change what they get
+    assert len(calls) == 1
+    assert len(list(cache.glob("*.json"))) == 1
+
+
+def test_any_change_to_the_text_is_a_new_key(cache: Path) -> None:
+    parse_toml(BIG, display="orgs.toml")
+    changed = BIG.replace("Organization 7\"", "Organisation 7\"")
+    assert parse_toml(changed, display="orgs.toml")["orgs"]["o7"]["name"] == "Organisation 7"
+    assert len(list(cache.glob("*.json"))) == 2
+
+
+def test_small_files_and_no_cache_setting_skip_it(cache: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    parse_toml('[orgs.a]\nname = "A"\n', display="orgs.toml")
+    assert not cache.exists()
+    monkeypatch.setenv("SIGNON_NO_CACHE", "1")
+    parse_toml(BIG, display="orgs.toml")
+    assert not cache.exists()
+
+
+def test_a_corrupt_cache_file_is_ignored(cache: Path) -> None:
+    expected = parse_toml(BIG, display="orgs.toml")
+    (path,) = cache.glob("*.json")
+    path.write_text("{not json", encoding="utf-8")
+    assert parse_toml(BIG, display="orgs.toml") == expected
+    assert json.loads(path.read_text(encoding="utf-8")) == expected  # rewritten
+
+
+def test_dates_are_not_cached_because_json_cannot_hold_them(cache: Path) -> None:
+    text = BIG + "[meta]\nsince = 2011-11-24\n"
+    data = parse_toml(text, display="orgs.toml")
+    assert data["meta"]["since"] == dt.date(2011, 11, 24)
+    assert not list(cache.glob("*.json"))
+    assert parse_toml(text, display="orgs.toml")["meta"]["since"] == dt.date(2011, 11, 24)
+
+
+def test_unwritable_cache_folder_still_parses(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.delenv("SIGNON_NO_CACHE", raising=False)
+    monkeypatch.setenv("SIGNON_CACHE_DIR", str(blocker / "sub"))
+    assert len(parse_toml(BIG, display="orgs.toml")["orgs"]) == 2000
+
+
+def test_parse_errors_are_reported_not_cached(cache: Path) -> None:
+    from signon.errors import WorkspaceFileError
+
+    with pytest.raises(WorkspaceFileError, match=r"orgs\.toml:\d+:\d+"):
+        parse_toml(BIG + "[orgs.o1]\nname = 'again'\n", display="orgs.toml")
+    assert not list(cache.glob("*.json"))
+
+
+def test_old_files_are_pruned(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parsecache, "KEEP", 3)
+    for n in range(6):
+        parse_toml(BIG + f"[extra]\nn = {n}\n", display="orgs.toml")
+    assert len(list(cache.glob("*.json"))) == 3
+
+
+def test_prime_makes_the_next_read_a_hit(cache: Path) -> None:
+    data = parse_toml(BIG, display="orgs.toml")
+    for path in cache.glob("*.json"):
+        path.unlink()
+    parsecache.prime(BIG, data)
+
+    def fail(text: str) -> dict[str, object]:
+        raise AssertionError("parsed although primed")
+
+    assert parsecache.cached_parse(BIG, fail) == data
