@@ -11,7 +11,7 @@ Budgets: 5k DOCX ≤ 0.5 × pandoc's time on the same list; 20k ≤ 4.5 × the 5
 time (linear, not quadratic); peak RSS ≤ 120 MiB.
 
 Each export appends an entry to the letter's history (signatures.toml), with a
-snapshot of the list for the latest five; the budget runs restore the record
+snapshot of the list for the latest few; the budget runs restore the record
 first, so that every run does the same work.  A last line shows the steady
 state, after five exports of 20,000 names.  ``signon compose`` on the same
 letter shows what every command pays before export's own work begins.
