@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from signon.cli._common import get_console, get_err_console, print_json, say, state, ws
-from signon.cli.roster_cmds import command  # the plain "import-letter [OPTIONS] FILE" usage
+from signon.cli._common import app, get_console, get_err_console, print_json, say, state, ws
 
 if TYPE_CHECKING:
     from signon.importers.form_csv import CsvImport
@@ -23,7 +22,7 @@ DryRunOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
-@command("import-letter")
+@app.command("import-letter")
 def import_letter(
     file: FileArg,
     slug: Annotated[
@@ -170,7 +169,7 @@ def _letter_summary(result: LetterImport) -> None:
         say(f"next: read letters/{result.slug}/letter.md, then `signon check {result.slug}`")
 
 
-@command("import-csv")
+@app.command("import-csv")
 def import_csv(
     file: FileArg,
     letter: Annotated[
