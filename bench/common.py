@@ -16,8 +16,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 import tomli_w
 
@@ -112,9 +112,9 @@ def timed(args: Sequence[str], *, cwd: Path, repeat: int = 5, reset: Path | None
         command = list(args)
         stats_file = None
         if gnu_time:
-            stats_file = tempfile.NamedTemporaryFile(suffix=".time", delete=False)
-            stats_file.close()
-            command = [gnu_time, "-f", "%M", "-o", stats_file.name, *command]
+            fd, stats_file = tempfile.mkstemp(suffix=".time")
+            os.close(fd)
+            command = [gnu_time, "-f", "%M", "-o", stats_file, *command]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.run(command, cwd=cwd, env=env(), capture_output=True)
@@ -125,8 +125,8 @@ def timed(args: Sequence[str], *, cwd: Path, repeat: int = 5, reset: Path | None
                              f"{proc.stderr.decode()[-400:]}")
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if stats_file is not None:
-            lines = Path(stats_file.name).read_text().split()
-            os.unlink(stats_file.name)
+            lines = Path(stats_file).read_text().split()
+            os.unlink(stats_file)
             peak = max(peak, int(lines[-1]) / 1024 if lines else 0.0)
         else:
             peak = max(peak, after.ru_maxrss / 1024)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from signon.errors import IOFailure, SignonError
 from signon.workspace import Workspace, find_workspace
@@ -84,7 +85,36 @@ class SignonGroup(TyperGroup):
             raise typer.Exit(failure.exit_code) from None
 
 
-app = typer.Typer(
+class PlainUsageCommand(TyperCommand):
+    """A command whose usage line reads ``add-org [OPTIONS] NAME`` (Typer prints ``{name}``)."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                var = param.metavar or (param.name or "").upper()
+                if param.nargs != 1 and not var.endswith("..."):
+                    var += "..."
+                pieces.append(var if param.required else f"[{var}]")
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class SignonTyper(typer.Typer):
+    """Every command gets the plain usage line."""
+
+    def command(self, name: str | None = None, *, cls: Any = None,
+                **kwargs: Any) -> Callable[[F], F]:
+        decorator: Callable[[F], F] = super().command(name, cls=cls or PlainUsageCommand,
+                                                      **kwargs)
+        return decorator
+
+
+app = SignonTyper(
     cls=SignonGroup,
     name="signon",
     help="Compose sign-on letters: keep the roster of organizations and coalitions, record who "

@@ -9,13 +9,21 @@ import typer
 
 from signon.cli._common import app, get_console, note, print_json, say, ws
 
-LetterArg = Annotated[str, typer.Argument(help="The letter's slug (its folder under letters/).",
-                                          show_default=False)]
-LangOpt = Annotated[str | None, typer.Option("--lang", help="Use the letter's version in this "
-                                             "language (letters/SLUG/letter.LANG.md).",
-                                             show_default=False)]
-DateOpt = Annotated[str | None, typer.Option("--date", help="Date as YYYY-MM-DD (default: "
-                                             "today).", show_default=False)]
+LetterArg = Annotated[
+    str, typer.Argument(help="The letter's slug (its folder under letters/).", show_default=False)
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Use the letter's version in this language (letters/SLUG/letter.LANG.md).",
+        show_default=False,
+    ),
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", help="Date as YYYY-MM-DD (default: today).", show_default=False),
+]
 
 
 @app.command("new-letter")
@@ -23,8 +31,9 @@ def new_letter(
     slug: LetterArg,
     title: Annotated[str, typer.Option("--title", help="The letter's title.")] = "",
     date: DateOpt = None,
-    language: Annotated[str, typer.Option("--language", help="Language code of the letter, "
-                                          "e.g. en, fr, be.")] = "en",
+    language: Annotated[
+        str, typer.Option("--language", help="Language code of the letter, e.g. en, fr, be.")
+    ] = "en",
 ) -> None:
     """Scaffold letters/SLUG/letter.md (front matter and a body to edit)."""
     from signon.letter import new_letter as create
@@ -36,49 +45,71 @@ def new_letter(
 @app.command()
 def sign(
     letter: LetterArg,
-    ids: Annotated[list[str], typer.Argument(help="Roster ids that sign (a coalition signs for "
-                                             "its members).", show_default=False)],
+    ids: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID",
+            help="Roster ids that sign (a coalition signs for its members).",
+            show_default=False,
+        ),
+    ],
     date: DateOpt = None,
-    signer: Annotated[str, typer.Option("--signer", help='Who signed for them: "Name, Title".')]
-    = "",
-    force: Annotated[bool, typer.Option("--force", help="Record the signature even if the "
-                                        "organization already signs through a coalition.")]
-    = False,
+    signer: Annotated[
+        str, typer.Option("--signer", help='Who signed for them: "Name, Title".')
+    ] = "",
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Record the signature even if the organization already signs through a coalition.",
+        ),
+    ] = False,
 ) -> None:
     """Record that organizations or coalitions signed a letter."""
     from signon.signing import sign_letter
 
     workspace = ws()
-    result = sign_letter(workspace.root, workspace.roster(), letter, ids, date=date,
-                         signer=signer, force=force)
+    result = sign_letter(
+        workspace.root, workspace.roster(), letter, ids, date=date, signer=signer, force=force
+    )
     for eid in result.already:
         note(f"{eid} had already signed {letter}")
-    say(f"{letter}: {len(result.added)} signature(s) recorded"
-        + (f", {len(result.renewed)} renewed after withdrawal" if result.renewed else ""))
+    say(
+        f"{letter}: {len(result.added)} signature(s) recorded"
+        + (f", {len(result.renewed)} renewed after withdrawal" if result.renewed else "")
+    )
 
 
 @app.command()
 def withdraw(
     letter: LetterArg,
-    ids: Annotated[list[str] | None, typer.Argument(help="Roster ids whose signature is "
-                                                    "withdrawn.", show_default=False)] = None,
-    individual: Annotated[list[str] | None, typer.Option("--individual", help="Name of an "
-                                                         "individual signatory to withdraw.",
-                                                         show_default=False)] = None,
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="ID", help="Roster ids whose signature is withdrawn.", show_default=False
+        ),
+    ] = None,
+    individual: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--individual", help="Name of an individual signatory to withdraw.", show_default=False
+        ),
+    ] = None,
     date: DateOpt = None,
 ) -> None:
     """Withdraw signatures: kept on record with the date, dropped from the list and counts."""
     from signon.signing import withdraw_signatures
 
-    count = withdraw_signatures(ws().root, letter, ids or [], individuals=individual or [],
-                                date=date)
+    count = withdraw_signatures(
+        ws().root, letter, ids or [], individuals=individual or [], date=date
+    )
     say(f"{letter}: {count} signature(s) withdrawn")
 
 
 @app.command("sign-individual")
 def sign_individual(
     letter: LetterArg,
-    name: Annotated[str, typer.Argument(help="The person's name.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The person's name.")],
     title: Annotated[str, typer.Option("--title", help="Title, e.g. Professor.")] = "",
     affiliation: Annotated[str, typer.Option("--affiliation", help="Affiliation.")] = "",
     date: DateOpt = None,
@@ -86,8 +117,9 @@ def sign_individual(
     """Record an individual signatory (counted apart from organizations)."""
     from signon.signing import add_individual
 
-    person = add_individual(ws().root, letter, name, title=title, affiliation=affiliation,
-                            date=date)
+    person = add_individual(
+        ws().root, letter, name, title=title, affiliation=affiliation, date=date
+    )
     say(f"{letter}: {person.name} signed as an individual")
 
 
@@ -105,27 +137,46 @@ def letters(
     roster = workspace.roster()
     results = [check_letter(workspace.root, roster, slug) for slug in workspace.letter_slugs()]
     if as_json:
-        print_json([{"letter": r.letter, "title": r.title, "ok": r.ok,
-                     "counts": r.counts.as_dict()} for r in results])
+        print_json(
+            [
+                {"letter": r.letter, "title": r.title, "ok": r.ok, "counts": r.counts.as_dict()}
+                for r in results
+            ]
+        )
         return
     table = Table(title=f"{len(results)} letter(s)", title_justify="left")
-    for column in ("letter", "title", "organizations", "entries", "names", "individuals",
-                   "check"):
-        table.add_column(column, justify="right" if column in (
-            "organizations", "entries", "names", "individuals") else "left")
+    for column in ("letter", "title", "organizations", "entries", "names", "individuals", "check"):
+        table.add_column(
+            column,
+            justify="right"
+            if column in ("organizations", "entries", "names", "individuals")
+            else "left",
+        )
     for r in results:
         c = r.counts
-        status = Text("ok", style="green") if r.ok else Text(
-            f"{len(r.errors)} error(s)", style="red")
-        table.add_row(Text(r.letter), Text(r.title), str(c.organizations), str(c.entries),
-                      str(c.names), str(c.individuals), status)
+        status = (
+            Text("ok", style="green") if r.ok else Text(f"{len(r.errors)} error(s)", style="red")
+        )
+        table.add_row(
+            Text(r.letter),
+            Text(r.title),
+            str(c.organizations),
+            str(c.entries),
+            str(c.names),
+            str(c.individuals),
+            status,
+        )
     get_console().print(table)
 
 
 @app.command()
 def check(
-    letters: Annotated[list[str] | None, typer.Argument(help="Letters to check (default: all).",
-                                                        show_default=False)] = None,
+    letters: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="LETTER", help="Letters to check (default: all).", show_default=False
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
 ) -> None:
@@ -145,14 +196,21 @@ def check(
         for r in results:
             c = r.counts
             mark = Text("✓ ", style="green") if r.ok else Text("✗ ", style="red")
-            mark.append(f"{r.letter}: {c.organizations} organizations, {c.entries} entries, "
-                        f"{c.names} names, {c.individuals} individuals")
+            mark.append(
+                f"{r.letter}: {c.organizations} organizations, {c.entries} entries, "
+                f"{c.names} names, {c.individuals} individuals"
+            )
             get_console().print(mark, soft_wrap=True)
             for claim in r.claims:
-                line = Text(f"  claim {claim.file}:{claim.line} {claim.text!r} → "
-                            f"{claim.counted} {claim.rule} ", style="dim")
-                line.append("holds" if claim.ok else "does NOT hold",
-                            style="green" if claim.ok else "bold red")
+                line = Text(
+                    f"  claim {claim.file}:{claim.line} {claim.text!r} → "
+                    f"{claim.counted} {claim.rule} ",
+                    style="dim",
+                )
+                line.append(
+                    "holds" if claim.ok else "does NOT hold",
+                    style="green" if claim.ok else "bold red",
+                )
                 get_console().print(line, soft_wrap=True)
             for f in r.findings:
                 line = Text(f"  {f.severity} ", style="red" if f.severity == "error" else "yellow")
@@ -167,12 +225,19 @@ def check(
 @app.command()
 def compose(
     letter: LetterArg,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
-                                                "instead of standard output.",
-                                                show_default=False)] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of standard output.",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOpt = None,
-    width: Annotated[int, typer.Option("--width", help="Wrap lines at this width (0: do not "
-                                       "wrap).")] = 76,
+    width: Annotated[
+        int, typer.Option("--width", help="Wrap lines at this width (0: do not wrap).")
+    ] = 76,
 ) -> None:
     """The finished letter as plain text."""
     from signon.compose import compose as build

@@ -3,42 +3,15 @@ orgs, show."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
-from typer.core import TyperCommand
 
 from signon.cli._common import app, get_console, print_json, say, state, ws
 from signon.roster import Entry, Roster, edit_entry, make_entry
 from signon.text import printable
 from signon.workspace import Workspace, init_workspace
-
-
-class PlainUsageCommand(TyperCommand):
-    """A command whose usage line reads ``add-org [OPTIONS] NAME`` (Typer prints ``{name}``)."""
-
-    def collect_usage_pieces(self, ctx: Any) -> list[str]:
-        pieces = [self.options_metavar] if self.options_metavar else []
-        for param in self.get_params(ctx):
-            if param.param_type_name == "argument":
-                var = param.metavar or (param.name or "").upper()
-                if param.nargs != 1 and not var.endswith("..."):
-                    var += "..."
-                pieces.append(var if param.required else f"[{var}]")
-            else:
-                pieces.extend(param.get_usage_pieces(ctx))
-        return pieces
-
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def command(name: str | None = None) -> Callable[[F], F]:
-    """``@app.command`` with the plain usage line."""
-    return app.command(name, cls=PlainUsageCommand)
-
 
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="Roster id (see `signon orgs`).",
                                       show_default=False)]
@@ -61,7 +34,7 @@ NoteOpt = Annotated[str, typer.Option("--note", metavar="TEXT", help="A remark k
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
-@command()
+@app.command()
 def init(
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="Folder for the new workspace "
                                               "(default: the current folder).",
@@ -72,7 +45,7 @@ def init(
     say(f"created workspace {workspace.root} (orgs.toml, letters/)")
 
 
-@command("add-org")
+@app.command("add-org")
 def add_org(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The organization's name, as it "
                                         "should be printed.", show_default=False)],
@@ -99,7 +72,7 @@ def add_org(
     say(f"added {entry.id}: {printable(entry.name)}")
 
 
-@command("add-coalition")
+@app.command("add-coalition")
 def add_coalition(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The coalition's name, as printed "
                                         "above its members.", show_default=False)],
@@ -128,7 +101,7 @@ def add_coalition(
     say(f"added coalition {entry.id}: {printable(entry.name)} ({len(entry.members)} members)")
 
 
-@command("add-members")
+@app.command("add-members")
 def add_members(
     coalition: CoalitionArg,
     members: Annotated[list[str], typer.Argument(metavar="MEMBER...", help="Ids to add.",
@@ -141,7 +114,7 @@ def add_members(
     say(f"{coalition}: added {len(added)} member(s)" + (f": {', '.join(added)}" if added else ""))
 
 
-@command("remove-members")
+@app.command("remove-members")
 def remove_members(
     coalition: CoalitionArg,
     members: Annotated[list[str], typer.Argument(metavar="MEMBER...", help="Ids to remove.",
@@ -158,7 +131,7 @@ def _opt(flag: str, metavar: str, help: str) -> Any:
     return typer.Option(flag, metavar=metavar, help=help, show_default=False)
 
 
-@command("edit-org")
+@app.command("edit-org")
 def edit_org(
     id: IdArg,
     name: Annotated[str | None, _opt("--name", "NAME", "New name.")] = None,
@@ -247,7 +220,7 @@ def _plural(word: str) -> str:
     return word + ("es" if word.endswith("s") else "s")
 
 
-@command("remove-org")
+@app.command("remove-org")
 def remove_org(id: IdArg, drop_comments: DropCommentsOpt = False) -> None:
     """Remove an organization or coalition (refused while a letter or coalition refers to it)."""
     from signon.letter import letters_referring
@@ -267,7 +240,7 @@ def _matches(entry: Entry, country: str | None, search: str | None) -> bool:
     return not search or any(fold(search) in fold(n) for n in (*entry.all_names(), entry.id))
 
 
-@command("orgs")
+@app.command("orgs")
 def orgs(
     country: Annotated[str | None, _opt("--country", "COUNTRY", "Only this country.")] = None,
     search: Annotated[str | None, _opt("--search", "TEXT", "Only entries whose name, alias or "
@@ -339,7 +312,7 @@ def letters_signed(workspace: Workspace, roster: Roster, eid: str) -> list[dict[
     return out
 
 
-@command("show")
+@app.command("show")
 def show(id: IdArg, as_json: JsonOpt = False) -> None:
     """One entry: its fields, its coalitions and every letter it signed."""
     workspace = ws()
