@@ -45,3 +45,34 @@ def test_identical_on_the_example_roster() -> None:
 def test_escapes_like_tomli_w() -> None:
     doc = {"orgs": {"a": {"name": 'Quote " back\\slash \x07 tab\t nl\n', "aliases": ["x\u007f"]}}}
     assert dumps_roster(doc) == tomli_w.dumps(doc)
+
+
+rows = st.lists(
+    st.dictionaries(st.sampled_from(["id", "date", "signer", "withdrawn", "name", "n", "ok"]),
+                    st.one_of(texts, st.integers(), st.booleans()), min_size=1, max_size=4),
+    max_size=4,
+)
+records = st.dictionaries(
+    st.sampled_from(["signatures", "individuals", "exports", "title", "misc"]),
+    st.one_of(rows, texts, st.lists(st.fixed_dictionaries(
+        {"at": texts, "counts": st.dictionaries(texts, st.integers(), max_size=2),
+         "formats": st.lists(texts, max_size=2)}), max_size=2),
+        st.dictionaries(keys, texts, max_size=2)),
+    max_size=5,
+)
+
+
+@given(records)
+@settings(max_examples=400)
+def test_record_writer_identical_to_tomli_w(document: dict[str, object]) -> None:
+    from signon.tomlwrite import dumps_document
+
+    assert dumps_document(document) == tomli_w.dumps(document)
+
+
+def test_record_writer_on_long_rows() -> None:
+    from signon.tomlwrite import dumps_document
+
+    long_row = {"id": "x" * 90, "date": "2024-01-01"}
+    doc = {"signatures": [{"id": "a", "date": "2024-01-01"}, long_row]}
+    assert dumps_document(doc) == tomli_w.dumps(doc)

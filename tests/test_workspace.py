@@ -23,7 +23,7 @@ def test_init_creates_the_workspace(tmp_path: Path) -> None:
     assert ws.root == (tmp_path / "new" / "ws").resolve()
     assert (ws.root / "orgs.toml").read_text(encoding="utf-8") == EMPTY
     assert (ws.root / "letters").is_dir()
-    assert (ws.root / ".gitignore").read_text() == ".*.lock\n.*.tmp\n"
+    assert (ws.root / ".gitignore").read_text() == ".*.lock\n.*.tmp\n.signon-exports.json\n"
     assert len(ws.roster()) == 0
 
 

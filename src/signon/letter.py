@@ -9,6 +9,7 @@ Translations are ``letter.<lang>.md`` with their own front matter.
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -213,17 +214,18 @@ class SignatureRecord:
         if self.individuals:
             data["individuals"] = [i.to_toml() for i in self.individuals]
         if self.exports:
-            data["exports"] = self.exports
+            # Copied, so that a snapshot taken before a change does not change with it.
+            data["exports"] = copy.deepcopy(self.exports)
         return data
 
     def dumps(self) -> str:
-        import tomli_w
+        from signon.tomlwrite import dumps_document
 
         header = (
             "# Written by signon: who signed this letter, and when. Change it with\n"
             "# `signon sign`, `signon withdraw` and `signon sign-individual`.\n"
         )
-        return header + tomli_w.dumps(self.to_toml())
+        return header + dumps_document(self.to_toml())
 
     @classmethod
     def from_toml(cls, data: dict[str, Any], *, display: str) -> SignatureRecord:
@@ -328,11 +330,11 @@ def edit_record(root: Path, slug: str, *, dry_run: bool = False) -> Iterator[Sig
     path = folder / RECORD_FILE
     with locked(path):
         record = read_record(folder, slug)
-        before = record.dumps()
+        before = record.to_toml()  # fresh dicts: comparing them is far cheaper than text
         yield record
-        after = record.dumps()
+        after = record.to_toml()
         if not dry_run and after != before:
-            atomic_write(path, after)
+            atomic_write(path, record.dumps())
 
 
 LETTER_TEMPLATE = '''\
@@ -351,9 +353,10 @@ show_countries = true
 
 {{{{ count }}}} organizations call on …
 
-Write the letter here, in Markdown. `{{{{ count }}}}` is the number of signatory
-organizations, `{{{{ count | words }}}}` the same in words, and the list of
-signatories goes where `{{{{ signatories }}}}` stands.
+{{# Write the letter here, in Markdown, in place of this note (a template comment:
+it never appears in the letter). {{{{ count }}}} is the number of signatory
+organizations, {{{{ count | words }}}} the same in words, and the list of signatories
+goes where {{{{ signatories }}}} stands. #}}
 
 {{{{ signatories }}}}
 '''

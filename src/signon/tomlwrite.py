@@ -98,3 +98,60 @@ def dumps_roster(data: Mapping[str, Any]) -> str:
             first = False
             out.extend(chunk)
     return "".join(out)
+
+
+def _inline_table(table: Mapping[str, Any]) -> str | None:
+    """tomli-w's ``{ k = v, … }`` for a flat table of strings, ints and booleans."""
+    parts = []
+    for key, value in table.items():
+        kind = type(value)
+        if kind is str:
+            parts.append(f"{_key(key)} = {_string(value)}")
+        elif kind is bool:
+            parts.append(f"{_key(key)} = {'true' if value else 'false'}")
+        elif kind is int:
+            parts.append(f"{_key(key)} = {value}")
+        else:
+            return None
+    return "{ " + ", ".join(parts) + " }" if parts else "{}"
+
+
+def _literal_line(key: str, value: Any) -> str | None:
+    """``key = value`` as tomli-w writes it at the top level, or None to let tomli-w do it."""
+    kind = type(value)
+    if kind is str:
+        return f"{_key(key)} = {_string(value)}\n"
+    if kind is list and value and all(type(v) is dict for v in value):
+        rows = []
+        for row in value:
+            inline = _inline_table(row)
+            # tomli-w writes an array of tables inline only when every row fits.
+            if inline is None or len(inline) + 5 > 100:
+                return None
+            rows.append(f"    {inline},\n")
+        return f"{_key(key)} = [\n{''.join(rows)}]\n"
+    return None
+
+
+def dumps_document(data: Mapping[str, Any]) -> str:
+    """``tomli_w.dumps(data)`` for a signature record: fast on its long arrays of
+    flat rows (one per signature), tomli-w itself for everything else."""
+    import tomli_w
+
+    literals: list[str] = []
+    tables: list[str] = []
+    for key, value in data.items():
+        line = _literal_line(key, value)
+        if line is not None:
+            literals.append(line)
+            continue
+        chunk = tomli_w.dumps({key: value})
+        # tomli-w's own verdict: a key it writes as "key = …" is a literal, else tables.
+        if chunk.startswith(f"{_key(key)} = "):
+            literals.append(chunk)
+        else:
+            tables.append(chunk)
+    out = "".join(literals)
+    for chunk in tables:
+        out += ("\n" if out else "") + chunk
+    return out

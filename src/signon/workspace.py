@@ -23,7 +23,7 @@ LETTERS_DIR = "letters"
 
 # Lock and temp files live beside the files they protect; a coalition that keeps
 # its workspace in git should never commit them.
-_GITIGNORE = ".*.lock\n.*.tmp\n"
+_GITIGNORE = ".*.lock\n.*.tmp\n.signon-exports.json\n"
 
 
 @dataclass(frozen=True)
