@@ -76,3 +76,21 @@ def test_record_writer_on_long_rows() -> None:
     long_row = {"id": "x" * 90, "date": "2024-01-01"}
     doc = {"signatures": [{"id": "a", "date": "2024-01-01"}, long_row]}
     assert dumps_document(doc) == tomli_w.dumps(doc)
+
+
+scalars = st.one_of(texts, st.integers(), st.booleans(),
+                    st.floats(allow_nan=False, allow_infinity=False), st.dates())
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=3),
+                            st.dictionaries(keys, inner, max_size=3)),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(keys, values, max_size=5))
+@settings(max_examples=500)
+def test_any_document_identical_to_tomli_w(document: dict[str, object]) -> None:
+    from signon.tomlwrite import dumps
+
+    assert dumps(document) == tomli_w.dumps(document)
