@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,12 +79,35 @@ def template_context(letter: Letter, text: LetterText, signatories: SignatoryLis
         "recipients": list(text.front.recipients or letter.front.recipients),
         "language": language,
         "signatories": MARKER,
-        "organizations": [_node_data(n) for n in signatories.entries],
+        # Built only if the template walks it: most letters just use {{ signatories }}.
+        "organizations": LazyList(lambda: [_node_data(n) for n in signatories.entries]),
         "individuals": [
             {"name": i.name, "title": i.title, "affiliation": i.affiliation, "date": i.date}
             for i in signatories.individuals
         ],
     }
+
+
+class LazyList(Sequence[Any]):
+    """A list computed on first use."""
+
+    def __init__(self, build: Callable[[], list[Any]]) -> None:
+        self._build = build
+        self._items: list[Any] | None = None
+
+    def _get(self) -> list[Any]:
+        if self._items is None:
+            self._items = self._build()
+        return self._items
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._get()[index]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._get())
 
 
 def _node_data(node: Node) -> dict[str, Any]:

@@ -9,7 +9,6 @@ Translations are ``letter.<lang>.md`` with their own front matter.
 from __future__ import annotations
 
 import contextlib
-import copy
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -214,8 +213,9 @@ class SignatureRecord:
         if self.individuals:
             data["individuals"] = [i.to_toml() for i in self.individuals]
         if self.exports:
-            # Copied, so that a snapshot taken before a change does not change with it.
-            data["exports"] = copy.deepcopy(self.exports)
+            # Copied (entries are changed by replacing or popping keys, never nested
+            # values in place), so that a snapshot taken before a change keeps its state.
+            data["exports"] = [dict(entry) for entry in self.exports]
         return data
 
     def dumps(self) -> str:
