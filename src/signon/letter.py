@@ -233,6 +233,9 @@ class SignatureRecord:
         for i, row in enumerate(data.get("signatures", []), 1):
             if not isinstance(row, dict) or not isinstance(row.get("id"), str):
                 raise WorkspaceFileError(f"{display}: signature #{i} has no id")
+            if _PLAIN_SIGNATURE.issuperset(row) and all(type(v) is str for v in row.values()):
+                record.signatures.append(Signature(**row))  # the usual row: no conversions
+                continue
             record.signatures.append(Signature(
                 id=row["id"], date=_text(row.get("date")), signer=_text(row.get("signer")),
                 withdrawn=_text(row.get("withdrawn")),
@@ -248,6 +251,9 @@ class SignatureRecord:
         exports = data.get("exports", [])
         record.exports = [dict(e) for e in exports if isinstance(e, dict)]
         return record
+
+
+_PLAIN_SIGNATURE = frozenset({"id", "date", "signer", "withdrawn"})
 
 
 def _text(value: Any) -> str:
