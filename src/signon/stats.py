@@ -207,8 +207,7 @@ def render_tables(stats: Stats, *, top: int = 0) -> list[Any]:
     c = stats.counts
     head = Text()
     head.append(f"{stats.title} ({stats.letter})" if stats.title else stats.letter, style="bold")
-    head.append(f"\n{c.organizations} organizations, {c.entries} entries, {c.names} names, "
-                f"{c.individuals} individuals; the letter counts {stats.rule}")
+    head.append(f"\n{c.summary()}; the letter counts {stats.rule}")
     out: list[Any] = [head]
     if not c.entries and not c.individuals:
         out.append(Text(f"No signatures yet; record them with `signon sign {stats.letter} ID…`."))

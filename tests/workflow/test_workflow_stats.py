@@ -71,7 +71,7 @@ def test_stats_nested_counting_and_markup_whole_output(mixed_letter: Path, cli: 
     result = ok(cli("stats", "demo"))
     assert result.stdout == (
         "Demo letter (demo)\n"
-        "8 organizations, 3 entries, 10 names, 1 individuals; the letter counts organizations\n"
+        "8 organizations, 3 entries, 10 names, 1 individual; the letter counts organizations\n"
         "\n"
         "By kind                                               \n"
         "kind            count                                 \n"

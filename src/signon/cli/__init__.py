@@ -8,13 +8,13 @@ them, so start-up stays close to Typer's own.
 
 from __future__ import annotations
 
-from signon.cli import (  # noqa: F401  (imported for their @app.command registrations)
-    export_cmds,
-    import_cmds,
-    letter_cmds,
-    roster_cmds,
-    workflow_cmds,
-)
+# Imported for their @app.command registrations, in the order `signon --help` lists
+# them: the roster, then letters, then output, import and the workflow around them.
+from signon.cli import roster_cmds  # noqa: F401  isort: skip
+from signon.cli import letter_cmds  # noqa: F401  isort: skip
+from signon.cli import export_cmds  # noqa: F401  isort: skip
+from signon.cli import import_cmds  # noqa: F401  isort: skip
+from signon.cli import workflow_cmds  # noqa: F401  isort: skip
 from signon.cli._common import app
 
 

@@ -139,8 +139,9 @@ def version_callback(value: bool) -> None:
 def main_callback(
     workspace: Annotated[
         Path | None,
-        typer.Option("--workspace", "-W", help="Workspace folder (default: the nearest folder "
-                     "holding orgs.toml, or $SIGNON_WORKSPACE).", show_default=False),
+        typer.Option("--workspace", "-W", metavar="DIR",
+                     help="Workspace folder (default: the nearest folder holding orgs.toml, "
+                     "or $SIGNON_WORKSPACE).", show_default=False),
     ] = None,
     drop_comments: Annotated[
         bool,

@@ -196,10 +196,7 @@ def check(
         for r in results:
             c = r.counts
             mark = Text("✓ ", style="green") if r.ok else Text("✗ ", style="red")
-            mark.append(
-                f"{r.letter}: {c.organizations} organizations, {c.entries} entries, "
-                f"{c.names} names, {c.individuals} individuals"
-            )
+            mark.append(f"{r.letter}: {c.summary()}")
             get_console().print(mark, soft_wrap=True)
             for claim in r.claims:
                 line = Text(
