@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .helpers import FIXTURES, SEED
+from .helpers import FIXTURES, SEED, needs_seed
 
 Cli = Callable[..., Any]
 
@@ -27,6 +27,7 @@ def _orgs(cli: Cli) -> list[dict[str, Any]]:
     return list(json.loads(result.stdout))
 
 
+@needs_seed
 def test_seed_import_json_counts_claim_and_coalitions(workspace: Path, cli: Cli) -> None:
     result = cli("import-letter", str(SEED), "--slug", "b2011", "--json")
     assert result.exit_code == 0, result.stderr
@@ -70,6 +71,7 @@ def test_seed_import_json_counts_claim_and_coalitions(workspace: Path, cli: Cli)
     assert "Human Rights House Tbilisi (on behalf of the following NGOs):" in composed.stdout
 
 
+@needs_seed
 def test_reimport_matches_everything(workspace: Path, cli: Cli) -> None:
     assert cli("import-letter", str(SEED), "--slug", "b2011").exit_code == 0
     roster = (workspace / "orgs.toml").read_bytes()
@@ -84,6 +86,7 @@ def test_reimport_matches_everything(workspace: Path, cli: Cli) -> None:
     assert first == again
 
 
+@needs_seed
 def test_human_output(workspace: Path, cli: Cli) -> None:
     result = cli("import-letter", str(SEED), "--slug", "b2011")
     assert result.exit_code == 0
@@ -98,6 +101,7 @@ def test_human_output(workspace: Path, cli: Cli) -> None:
     assert out.endswith("next: read letters/b2011/letter.md, then `signon check b2011`\n")
 
 
+@needs_seed
 def test_dry_run_changes_nothing_and_shows_a_table(workspace: Path, cli: Cli) -> None:
     before = _snapshot(workspace)
     result = cli("import-letter", str(SEED), "--slug", "b2011", "--dry-run")
@@ -114,6 +118,7 @@ def test_dry_run_changes_nothing_and_shows_a_table(workspace: Path, cli: Cli) ->
     assert _snapshot(workspace) == before
 
 
+@needs_seed
 def test_existing_slug_is_refused_before_anything_changes(workspace: Path, cli: Cli) -> None:
     assert cli("new-letter", "b2011").exit_code == 0
     before = _snapshot(workspace)
@@ -258,6 +263,7 @@ def test_body_text_stays_text(workspace: Path, cli: Cli, tmp_path: Path) -> None
     assert composed.stdout.startswith("Own title\n\n2020-01-02\n")
 
 
+@needs_seed
 def test_start_and_end_options(workspace: Path, cli: Cli) -> None:
     result = cli(
         "import-letter",
@@ -277,6 +283,7 @@ def test_start_and_end_options(workspace: Path, cli: Cli) -> None:
     assert result.exit_code == 3 and "--start 'no such line' does not occur" in result.stderr
 
 
+@needs_seed
 def test_hand_written_roster_comment_is_kept_safe(workspace: Path, cli: Cli) -> None:
     roster = workspace / "orgs.toml"
     roster.write_text("# reviewed by hand\n" + roster.read_text(encoding="utf-8"), encoding="utf-8")

@@ -10,7 +10,7 @@ from signon.errors import RefusedInput
 from signon.importers.listparse import ParsedList
 from signon.importers.sources import read_document
 
-from .helpers import FIXTURES, SEED, bullet_num_id, parse, set_numbering, shape
+from .helpers import FIXTURES, SEED, bullet_num_id, needs_seed, parse, set_numbering, shape
 
 
 def test_plain_lines_with_decoys_places_and_footer() -> None:
@@ -178,6 +178,7 @@ def test_wrapped_names_as_compose_prints_them() -> None:
     assert parsed.entries[1].heading == "on behalf of the following organizations"
 
 
+@needs_seed
 def test_seed_letter_structure() -> None:
     parsed, body = parse(SEED)
     names = parsed.walk()
@@ -326,6 +327,7 @@ def test_duplicates_within_the_list_are_reported(tmp_path: Path) -> None:
     assert parsed.notes[0].line == 7
 
 
+@needs_seed
 def test_labelled_lines_and_addresses_after_the_list_are_not_names(tmp_path: Path) -> None:
     path = tmp_path / "tail.txt"
     path.write_text(
@@ -363,6 +365,7 @@ def _seed_counts(parsed: ParsedList) -> tuple[int, int, int, int]:
     return len(parsed.entries), len(names), orgs, coalitions
 
 
+@needs_seed
 def test_seed_as_the_web_page_it_was_copied_from(tmp_path: Path) -> None:
     import html
 
@@ -385,6 +388,7 @@ def test_seed_as_the_web_page_it_was_copied_from(tmp_path: Path) -> None:
     assert "Related articles" not in body and body.startswith("78 human rights organizations")
 
 
+@needs_seed
 def test_seed_as_a_word_document(tmp_path: Path) -> None:
     import docx
 
