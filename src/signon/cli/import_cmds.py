@@ -210,10 +210,14 @@ def import_csv(
             show_default=False,
         ),
     ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar, even for a large file.")
+    ] = False,
 ) -> None:
     """Sign form responses (a CSV export, e.g. from Google Forms) on a letter."""
     from signon.importers.form_csv import import_csv as run
 
+    state.quiet = state.quiet or quiet
     with _progress() as progress:
         result = run(
             ws(),
@@ -248,7 +252,7 @@ class _progress:
 
     def __call__(self, done: int, total: int) -> None:
         console = get_err_console()
-        if total < self.THRESHOLD or not console.is_terminal:
+        if total < self.THRESHOLD or state.quiet or not console.is_terminal:
             return
         from rich.progress import Progress
 
