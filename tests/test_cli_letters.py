@@ -185,3 +185,12 @@ def test_show_lists_letters_signed_via_coalition(small_letter: Path, cli: Cli) -
     assert data["coalitions"] == ["k"]
     assert data["signatures"] == [{"letter": "demo", "via": "k", "date": "2024-03-02",
                                    "withdrawn": None}]
+
+
+def test_ids_slugs_and_languages_with_a_trailing_newline_are_refused(workspace: Path,
+                                                                     cli: Cli) -> None:
+    # `$` in a Python regex also matches before a final newline: the patterns use \Z.
+    assert cli("add-org", "X", "--id", "abc\n").exit_code == 3
+    assert cli("new-letter", "ab\n").exit_code == 3
+    assert cli("new-letter", "ab", "--language", "en\n").exit_code == 3
+    assert not (workspace / "letters" / "ab\n").exists()

@@ -18,14 +18,15 @@ from typing import Any
 
 from signon.errors import RefusedInput, WorkspaceFileError
 from signon.fileio import atomic_write, locked, parse_toml, read_text
+from signon.parsecache import prime
 from signon.text import validate
 
 LETTER_FILE = "letter.md"
 RECORD_FILE = "signatures.toml"
 COUNT_RULES = ("organizations", "entries", "names")
 ORDERS = ("signed", "name", "country")
-SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$")
-_TRANSLATION = re.compile(r"^letter\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\.md$")
+SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?\Z")
+_TRANSLATION = re.compile(r"^letter\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\.md\Z")
 
 
 def check_slug(slug: str) -> str:
@@ -340,7 +341,9 @@ def edit_record(root: Path, slug: str, *, dry_run: bool = False) -> Iterator[Sig
         yield record
         after = record.to_toml()
         if not dry_run and after != before:
-            atomic_write(path, record.dumps())
+            text = record.dumps()
+            atomic_write(path, text)
+            prime(text, after)  # the next command reads it without parsing
 
 
 LETTER_TEMPLATE = '''\
@@ -380,7 +383,7 @@ def new_letter(root: Path, slug: str, *, title: str = "", date: str = "",
     title = validate("title", title) if title else slug.replace("-", " ").capitalize()
     date = check_date(date) if date else today()
     language = language.strip() or "en"
-    if not re.match(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$", language):
+    if not re.match(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z", language):
         raise RefusedInput(f"language {language!r} is not a language code; use e.g. en, fr, be")
 
     def lit(value: str) -> str:

@@ -595,7 +595,7 @@ def edit_entry(entry: Entry, **changes: Any) -> list[str]:
     return changed
 
 
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 
 
 def check_language(code: str) -> str:

@@ -169,7 +169,7 @@ def slugify(text: str, *, max_length: int = 48) -> str:
     return slug or "org"
 
 
-ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$")
+ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?\Z")
 
 
 def check_id(value: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 # Characters tomli-w escapes in a basic string (every ASCII control but tab, quote, backslash).
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _INDENT = "    "
 _MAX_LINE = 100  # tomli-w inlines an array of tables only when each row fits in this
 
@@ -40,13 +40,13 @@ def _key(key: str) -> str:
     # Roster keys repeat tens of thousands of times (name, country…): format each once.
     found = _KEYS.get(key)
     if found is None:
-        found = key if _BARE_KEY.match(key) else _string(key)
+        found = key if _BARE_KEY.fullmatch(key) else _string(key)
         if len(_KEYS) < 4096:
             _KEYS[key] = found
     return found
 
 
-def _literal(value: Any, nest: int = 0) -> str:
+def _literal(value: Any, nest: int, cache: dict[int, str]) -> str:
     kind = type(value)
     if kind is str:
         return _string(value)
@@ -58,19 +58,27 @@ def _literal(value: Any, nest: int = 0) -> str:
         if not value:
             return "[]"
         inner = _INDENT * (nest + 1)
-        items = ",\n".join(inner + _literal(item, nest + 1) for item in value)
+        items = ",\n".join(inner + _literal(item, nest + 1, cache) for item in value)
         return f"[\n{items},\n{_INDENT * nest}]"
     if isinstance(value, Mapping):
-        return _inline(value)
+        return _inline(value, cache)
     import tomli_w  # floats, dates, times: rare here, formatted by the reference itself
 
     return tomli_w.dumps({"v": value})[4:-1]
 
 
-def _inline(table: Mapping[str, Any]) -> str:
-    if not table:
-        return "{}"
-    return "{ " + ", ".join(f"{_key(k)} = {_literal(v)}" for k, v in table.items()) + " }"
+def _inline(table: Mapping[str, Any], cache: dict[int, str]) -> str:
+    # Each row of an array of tables is rendered to decide whether it fits on a line,
+    # then written: like tomli-w, remember the rendering for the second time.
+    found = cache.get(id(table))
+    if found is None:
+        if not table:
+            found = "{}"
+        else:
+            found = "{ " + ", ".join(f"{_key(k)} = {_literal(v, 0, cache)}"
+                                     for k, v in table.items()) + " }"
+        cache[id(table)] = found
+    return found
 
 
 def _is_aot(value: Any) -> bool:
@@ -78,19 +86,20 @@ def _is_aot(value: Any) -> bool:
             and all(isinstance(v, Mapping) for v in value))
 
 
-def _fits_inline(table: Mapping[str, Any]) -> bool:
-    rendered = f"{_INDENT}{_inline(table)},"
+def _fits_inline(table: Mapping[str, Any], cache: dict[int, str]) -> bool:
+    rendered = f"{_INDENT}{_inline(table, cache)},"
     return len(rendered) <= _MAX_LINE and "\n" not in rendered
 
 
-def _chunks(table: Mapping[str, Any], name: str, inside_aot: bool = False) -> Iterator[str]:
+def _chunks(table: Mapping[str, Any], name: str, cache: dict[int, str],
+            inside_aot: bool = False) -> Iterator[str]:
     yielded = False
     literals: list[tuple[str, Any]] = []
     tables: list[tuple[str, Any, bool]] = []
     for key, value in table.items():
         if isinstance(value, Mapping):
             tables.append((key, value, False))
-        elif _is_aot(value) and not all(_fits_inline(row) for row in value):
+        elif _is_aot(value) and not all(_fits_inline(row, cache) for row in value):
             tables.extend((key, row, True) for row in value)
         else:
             literals.append((key, value))
@@ -100,19 +109,21 @@ def _chunks(table: Mapping[str, Any], name: str, inside_aot: bool = False) -> It
     if literals:
         yielded = True
         for key, value in literals:
-            yield f"{_key(key)} = {_literal(value)}\n"
+            yield f"{_key(key)} = {_literal(value, 0, cache)}\n"
     for key, value, in_aot in tables:
         if yielded:
             yield "\n"
         else:
             yielded = True
         child = f"{name}.{_key(key)}" if name else _key(key)
-        yield from _chunks(value, child, in_aot)
+        yield from _chunks(value, child, cache, in_aot)
 
 
 def dumps(data: Mapping[str, Any]) -> str:
     """``tomli_w.dumps(data)``, byte for byte."""
-    return "".join(_chunks(data, ""))
+    # The cache is keyed by id(): valid only while ``data`` is alive and unchanged, i.e.
+    # for this one call.
+    return "".join(_chunks(data, "", {}))
 
 
 # The roster and the signature records are the two documents signon writes.

@@ -25,7 +25,7 @@ from signon.roster import Roster
 
 # In the order they are produced: the PDF is converted from the DOCX bytes.
 FORMATS = ("docx", "pdf", "html", "md", "txt", "csv")
-_LETTER_SOURCE = re.compile(r"^letter(\.[A-Za-z0-9_-]+)?\.md$")
+_LETTER_SOURCE = re.compile(r"^letter(\.[A-Za-z0-9_-]+)?\.md\Z")
 
 
 @dataclass(frozen=True)
