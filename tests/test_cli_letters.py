@@ -192,5 +192,5 @@ def test_ids_slugs_and_languages_with_a_trailing_newline_are_refused(workspace: 
     # `$` in a Python regex also matches before a final newline: the patterns use \Z.
     assert cli("add-org", "X", "--id", "abc\n").exit_code == 3
     assert cli("new-letter", "ab\n").exit_code == 3
-    assert cli("new-letter", "ab", "--language", "en\n").exit_code == 3
+    assert cli("new-letter", "ab", "--language", "en\nx").exit_code == 3
     assert not (workspace / "letters" / "ab\n").exists()
