@@ -14,6 +14,7 @@ import re
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -220,7 +221,12 @@ def entry_label(node: Node, show_countries: bool) -> str:
 
 def _names_country(name: str, country: str) -> bool:
     # Whole words only: "Belarusian Association" does not say "Belarus", "Woman" not "Oman".
-    return re.search(rf"(?<!\w){re.escape(country)}(?!\w)", name, re.IGNORECASE) is not None
+    return _country_pattern(country).search(name) is not None
+
+
+@lru_cache(maxsize=512)
+def _country_pattern(country: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(country)}(?!\w)", re.IGNORECASE)
 
 
 def individual_label(person: Individual) -> str:
