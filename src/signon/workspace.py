@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +87,23 @@ class Workspace:
         return sorted(
             p.name for p in self.letters_dir.iterdir() if (p / "letter.md").is_file()
         )
+
+
+_SOURCE = re.compile(r"^letter(?:\.[A-Za-z0-9_-]+)?\.md\Z")
+
+
+def is_workspace_file(root: Path, path: Path) -> bool:
+    """Whether ``path`` is one of the files signon reads as the workspace itself
+    (orgs.toml, a letter's letter*.md or signatures.toml, their locks): output such as
+    ``compose -o`` or ``export -o`` must never be written over them."""
+    resolved = path.resolve()
+    base = root.resolve()
+    if resolved.parent == base:
+        return resolved.name in (ROSTER_FILE, f".{ROSTER_FILE}.lock")
+    if resolved.parent.parent == base / LETTERS_DIR:
+        name = resolved.name
+        return bool(_SOURCE.match(name)) or name in ("signatures.toml", ".signatures.toml.lock")
+    return False
 
 
 def find_workspace(
