@@ -477,3 +477,60 @@ def test_html_layout_table_with_menu_before_the_title(tmp_path: Path) -> None:
     ]
     assert body.startswith("We, the undersigned organizations") and "Home" not in body
     assert read_document(path).title == "Appeal"
+
+
+def test_numbered_demands_after_an_undersigned_cue_are_not_the_list() -> None:
+    # "we, the undersigned organisations, urge your delegation to:" introduces demands (with
+    # a nested decoy list of the detained); the list follows "Sincerely,".  The footer after
+    # the horizontal rule is page furniture, not an organization.
+    parsed, body = parse(FIXTURES / "demands-then-closing.md")
+    assert shape(parsed) == [
+        ("Viasna Human Rights Centre", ""),
+        ("Human Rights House Foundation", "Norway"),
+        ("Civil Rights Defenders", "Sweden"),
+        ("DefendDefenders (East and Horn of Africa Human Rights Defenders Project)", "Uganda"),
+        ("Article 19", ""),
+        ("Front Line Defenders", ""),
+        ("International Service for Human Rights (ISHR)", ""),
+    ]
+    assert "1. **Renew** the mandate" in body
+    assert "   - Ales Bialiatski (Viasna)" in body
+    assert body.index("Sincerely,") < body.index("{{ signatories }}")
+    assert "Published by" not in body
+
+
+@pytest.mark.parametrize("rule", ["---", "***", "___", "<hr>"])
+def test_a_horizontal_rule_ends_the_list(tmp_path: Path, rule: str) -> None:
+    source = tmp_path / ("letter.md" if rule != "<hr>" else "letter.html")
+    names = ["Viasna Human Rights Centre", "Article 19", "Front Line Defenders"]
+    if rule == "<hr>":
+        items = "".join(f"<li>{n}</li>" for n in names)
+        source.write_text(
+            "<html><body><p>We, the undersigned organizations, write to you.</p>"
+            f"<p>Signatories:</p><ul>{items}</ul><hr><ul><li>Amnesty International Office"
+            "</li></ul></body></html>",
+            encoding="utf-8",
+        )
+    else:
+        items = "\n".join(f"- {n}" for n in names)
+        source.write_text(
+            "We, the undersigned organizations, write to you.\n\nSignatories:\n\n"
+            f"{items}\n\n{rule}\n\n- Amnesty International Office\n",
+            encoding="utf-8",
+        )
+    parsed, _ = parse(source)
+    assert [e.name for e in parsed.entries] == names
+
+
+def test_a_plain_text_rule_ends_the_list(tmp_path: Path) -> None:
+    source = tmp_path / "letter.txt"
+    source.write_text(
+        "We, the undersigned organizations, write to you.\n\nSignatories:\n\n"
+        "Viasna Human Rights Centre\nArticle 19\nFront Line Defenders\n\n---\n\n"
+        "Amnesty International Office\n",
+        encoding="utf-8",
+    )
+    parsed, _ = parse(source)
+    assert [e.name for e in parsed.entries] == [
+        "Viasna Human Rights Centre", "Article 19", "Front Line Defenders"
+    ]

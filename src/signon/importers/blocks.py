@@ -54,6 +54,7 @@ class Block:
     span: tuple[int, int] = (0, 0)  # Markdown sources: its source lines, 0-based, end excluded
     prose_lines: int = 1  # paragraphs: how many source lines were joined
     continues: bool = False  # a further line of the same source paragraph (<br>, no blank line)
+    rule_before: bool = False  # a horizontal rule (---, <hr>) comes right before this block
 
 
 @dataclass

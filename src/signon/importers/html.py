@@ -224,6 +224,12 @@ class _Walker:
         self.title = ""
         self.h1 = ""
         self.date = ""
+        self.rule_at = -1  # the index of the block after the last <hr>
+
+    def mark_rule(self) -> None:
+        if 0 <= self.rule_at < len(self.blocks):
+            self.blocks[self.rule_at].rule_before = True
+        self.rule_at = -1
 
     # -- text runs between blocks ---------------------------------------------
     def flush(self, depth: int) -> None:
@@ -233,6 +239,7 @@ class _Walker:
         if lines:
             self.blocks += lines_to_blocks(lines, self.group, base_depth=depth)
             self.group += 1
+            self.mark_rule()
 
     def walk(self, node: _Node, depth: int, lists: int) -> None:
         for child in node.children:
@@ -256,6 +263,9 @@ class _Walker:
                 self.walk(child, depth, lists)
                 continue
             self.flush(depth)
+            if tag == "hr":
+                self.rule_at = len(self.blocks)
+                continue
             if tag in ("ul", "ol"):
                 if lists == 0:
                     self.group += 1
@@ -344,6 +354,7 @@ def read_html_fragment(text: str, *, first_group: int = 0) -> list[Block]:
     walker = _Walker(first_group)
     walker.walk(parse_tree(text), 0, 0)
     walker.flush(0)
+    walker.mark_rule()
     return walker.blocks
 
 
@@ -354,6 +365,7 @@ def read_html(text: str, *, name: str = "") -> Document:
     walker = _Walker()
     walker.walk(parse_tree(text), 0, 0)
     walker.flush(0)
+    walker.mark_rule()
     doc = Document(blocks=walker.blocks, name=name)
     for i, block in enumerate(doc.blocks):
         if block.kind == "heading" and block.level == 1:

@@ -30,6 +30,7 @@ from signon.importers.names import (
     Place,
     coalition_heading,
     ends_sentence,
+    is_closing,
     is_cue,
     is_decoy_intro,
     is_furniture,
@@ -151,6 +152,27 @@ _IMPERATIVE = frozenset(
         "allow",
         "make",
         "uphold",
+        "renew",
+        "raise",
+        "condition",
+        "meet",
+        "establish",
+        "request",
+        "urge",
+        "call",
+        "ask",
+        "prioritise",
+        "prioritize",
+        "recognise",
+        "recognize",
+        "engage",
+        "publish",
+        "extend",
+        "increase",
+        "reverse",
+        "insist",
+        "consider",
+        "address",
     ]
 )
 
@@ -169,6 +191,31 @@ def _row_name(block: Block) -> str:
     return max(cells, key=len)
 
 
+def _is_demand(text: str) -> bool:
+    """A list item that asks for something ("Renew the mandate…;"), not a name."""
+    words = fold(text).split()
+    return bool(words) and (words[0] in _IMPERATIVE or text.rstrip().endswith(";"))
+
+
+def _introduces_demands(blocks: list[Block], i: int) -> bool:
+    """Whether the list right after block ``i`` is a list of demands or other items.
+
+    "We, the undersigned organisations, urge your delegation to:" holds a signatory cue
+    ("undersigned") but introduces what the signatories ask for.
+    """
+    j = i + 1
+    if j >= len(blocks) or blocks[j].kind != "item":
+        return False
+    group = blocks[j].group
+    items: list[Block] = []
+    while j < len(blocks) and blocks[j].kind == "item" and blocks[j].group == group:
+        items.append(blocks[j])
+        j += 1
+    top = min(b.depth for b in items)
+    tops = [b for b in items if b.depth == top and b.text]
+    return bool(tops) and sum(_is_demand(b.text) for b in tops) >= 0.5 * len(tops)
+
+
 def _judge(blocks: list[Block], i: int) -> _Judged:
     block = blocks[i]
     text = block.text
@@ -178,13 +225,18 @@ def _judge(blocks: list[Block], i: int) -> _Judged:
     if is_furniture(text):
         return _Judged("furniture")
     in_list = block.kind in ("item", "row")
+    if block.kind in ("para", "heading") and is_closing(text):
+        # "Sincerely," / "Signatories:": the strongest sign that the list follows.
+        return _Judged("cue", 2.0)
     section = section_kind(text)
     if section and block.kind != "row":
         if is_cue(text) and section == "organizations":
-            return _Judged("cue")
+            return _Judged("cue", 1.0)
         return _Judged("section")
     if block.kind != "row" and is_cue(text) and not coalition_heading(text):
-        return _Judged("cue")
+        if block.kind == "para" and text.endswith(":") and _introduces_demands(blocks, i):
+            return _Judged("decoy")
+        return _Judged("cue", 1.0)
     if block.kind != "row" and coalition_heading(text):
         # Before the decoy test: "Centre for … Torture Victims (on behalf of …):" is a name.
         return _Judged("name", 2.0)
@@ -220,7 +272,7 @@ def _judge(blocks: list[Block], i: int) -> _Judged:
 class _Run:
     start: int
     end: int  # exclusive
-    cue: bool = False
+    cue: float = 0.0  # 1 after a line announcing signatories, 2 after a letter's closing
     decoy: bool = False
     score: float = 0.0
 
@@ -267,19 +319,25 @@ def _runs(doc: Document, judged: list[_Judged]) -> list[_Run]:
                     judged[i] = _Judged("name", 0.1)
     runs: list[_Run] = []
     current: _Run | None = None
-    cue = decoy = False
-    for i, _block in enumerate(blocks):
+    cue = 0.0
+    decoy = False
+    for i, block in enumerate(blocks):
         role = "break" if i in skip else judged[i].role
+        if block.rule_before and current is not None:
+            # A horizontal rule after the list ends it (a footer follows).
+            runs.append(current)
+            current = None
+            cue, decoy = 0.0, False
         if role in ("name", "section"):
             if current is None:
                 current = _Run(i, i + 1, cue=cue, decoy=decoy)
-                cue = decoy = False
+                cue, decoy = 0.0, False
             current.end = i + 1
             continue
         if current is not None:
             runs.append(current)
             current = None
-        cue = role == "cue"
+        cue = judged[i].score if role == "cue" else 0.0
         decoy = role == "decoy"
     if current is not None:
         runs.append(current)
@@ -294,7 +352,7 @@ def _score(run: _Run, doc: Document, judged: list[_Judged], furniture: int) -> f
     if len(names) < 2:
         score *= 0.3
     if run.cue:
-        score *= 3
+        score *= 3 if run.cue < 2 else 4
     if run.decoy:
         score *= 0.2
     has_people_section = any(
@@ -323,6 +381,9 @@ def find_region(
     for run in runs:
         run.score = _score(run, doc, judged, furniture)
     best = max(runs, key=lambda r: r.score, default=None)
+    if best is not None:
+        # Signatures come last: of two runs that score about the same, take the later one.
+        best = [r for r in runs if r.score >= 0.85 * best.score][-1]
     if best is None or best.score < 1.5:
         raise RefusedInput(
             f"could not find a list of signatories in {doc.name or 'the file'}; give its first "

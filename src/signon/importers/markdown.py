@@ -50,6 +50,7 @@ def read_markdown(text: str, *, name: str = "") -> Document:
     item_marker: list[str] = []
     in_item_para = False
     title_index: int | None = None
+    rules: set[int] = set()  # indexes of the blocks that follow a horizontal rule
     for i, tok in enumerate(tokens):
         kind = tok.type
         span = tok.map or [0, 0]
@@ -162,6 +163,10 @@ def read_markdown(text: str, *, name: str = "") -> Document:
             group = max((b.group for b in inner), default=group) + 1
         elif kind == "hr":
             group += 1
+            rules.add(len(blocks))
+    for index in rules:
+        if index < len(blocks):
+            blocks[index].rule_before = True
     doc = Document(blocks=blocks, name=name, markdown=text, title_index=title_index)
     if title_index is not None:
         doc.title = blocks[title_index].text

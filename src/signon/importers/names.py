@@ -160,9 +160,33 @@ _FURNITURE = re.compile(
 )
 
 
+# A site's footer line: "Published by HRHF. Read more", "Posted by admin".
+_FOOTER = re.compile(
+    r"^\W*(?:published|posted|written|shared)\s+by\b.{0,60}?(?:\bread\s+more\b.*)?$|"
+    r".{0,60}\bread\s+(?:more|the\s+full\s+(?:article|story|statement))\b\W*$",
+    re.IGNORECASE,
+)
+
+
 def is_furniture(text: str) -> bool:
     """A web page's own line after the content: "Related articles", "Share this", "©…"."""
-    return len(text) <= 80 and bool(_FURNITURE.match(text.strip()))
+    text = text.strip()
+    return len(text) <= 80 and bool(_FURNITURE.match(text) or _FOOTER.match(text))
+
+
+# Closing lines of a letter, after which the signatures follow.
+_CLOSING_CUE = re.compile(
+    r"^(?:(?:yours\s+)?sincerely(?:\s+yours)?|yours\s+(?:faithfully|truly|respectfully)|"
+    r"respectfully(?:\s+yours)?|(?:with\s+)?(?:kind|best|warm)\s+regards|signed(?:\s+by)?|"
+    r"signatories|signatures|cordialement|atentamente|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|"
+    r"с\s+уважением|з\s+повагою)\s*[,.:]?$",
+    re.IGNORECASE,
+)
+
+
+def is_closing(text: str) -> bool:
+    """A letter's closing ("Sincerely,", "Yours faithfully", "Signed:"): the list follows."""
+    return bool(_CLOSING_CUE.match(text.strip()))
 
 
 _CLOSING = re.compile(

@@ -166,22 +166,32 @@ def _continues(prev: _Item, raw: RawLine) -> bool:
     return raw.indent > prev.indent and prev.last_len >= 40
 
 
+_RULE = re.compile(r"^(?:([-_*=~])\s*\1\s*\1[\s\-_*=~]*|[─━—]{3,})$")
+
+
 def read_txt(text: str, *, name: str = "") -> Document:
     lines = text.splitlines()
     blocks: list[Block] = []
     run: list[RawLine] = []
     group = 0
+    rules: set[int] = set()  # indexes of the blocks that follow a horizontal rule
     for number, line in enumerate(lines, 1):
         raw = raw_line(line, number)
-        if raw.text:
+        rule = bool(_RULE.match(raw.text))
+        if raw.text and not rule:
             run.append(raw)
             continue
         if run:
             blocks += lines_to_blocks(run, group)
             group += 1
             run = []
+        if rule:
+            rules.add(len(blocks))
     if run:
         blocks += lines_to_blocks(run, group)
+    for index in rules:
+        if index < len(blocks):
+            blocks[index].rule_before = True
     doc = Document(blocks=blocks, name=name)
     find_title_and_meta(doc)
     return doc
