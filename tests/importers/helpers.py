@@ -14,8 +14,9 @@ from signon.importers.sources import read_document
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = Path(__file__).resolve().parents[3] / "shared" / "examples" / "bialiatski-2011.txt"
 # The seed lives in ../shared beside the repository (as in CI); elsewhere its tests skip.
-needs_seed = pytest.mark.skipif(not SEED.exists(),
-                                reason="the seed letter ../shared/examples/ is not beside the repo")
+needs_seed = pytest.mark.skipif(
+    not SEED.exists(), reason="the seed letter ../shared/examples/ is not beside the repo"
+)
 
 
 def parse(path: Path, **bounds: str) -> tuple[ParsedList, str]:

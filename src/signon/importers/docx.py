@@ -14,7 +14,7 @@ from typing import Any
 
 from signon.errors import RefusedInput
 from signon.importers.blocks import Block, Document, clean
-from signon.importers.txt import RawLine, find_title_and_meta, lines_to_blocks
+from signon.importers.txt import find_title_and_meta, lines_to_blocks, raw_line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LEVEL_IN_NAME = re.compile(r"(\d+)\s*$")
@@ -174,7 +174,8 @@ def read_docx(path: Path, *, name: str = "") -> Document:
         if was_list:
             group += 1
         was_list = False
-        lines = [RawLine(0, clean(t), 0) for t in text.split("\n") if clean(t)]
+        # Text typed as a list ("·<TAB>Name", "o<TAB>Member") reads as the list it shows.
+        lines = [raw for t in text.split("\n") if (raw := raw_line(t, 0)).text]
         made = lines_to_blocks(lines, group, base_depth=_indent_depth(paragraph))
         blocks += made
         if len(made) > 1:

@@ -17,7 +17,7 @@ from signon.text import fold
 
 # ------------------------------------------------------------------ list markers
 
-BULLET = re.compile(r"^([•·‣◦▪▫■□●○◆◇►▸▹➢➤➔→✓✔☐☑*+\-–—])\s+")
+BULLET = re.compile(r"^([•·‣◦▪▫■□●○◆◇►▸▹➢➤➔→✓✔☐☑*+\-–—\uf0b7\uf0a7\uf0d8\uf0fc\uf076])\s+")
 NUMBER = re.compile(
     r"^(\(?\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z][.)]|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)])\s+"
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from signon.errors import RefusedInput
 from signon.importers.blocks import Block, Document, clean
@@ -57,12 +57,43 @@ class RawLine:
     indent: int
     text: str  # cleaned, indentation removed
     line: int  # 1-based
+    cells: list[str] = field(default_factory=list)  # a line of tab-separated cells, cleaned
+
+
+# Word's bullets pasted as text: a symbol, then a tab.  "o" and "§" (and the Symbol and
+# Wingdings font's private-use characters) are Word's second and third levels.
+_WORD_BULLET = re.compile(r"^([ \t]*)([·•o§▪\uf0b7\uf0a7\uf0d8\uf0fc\uf076])\t+")
+_WORD_LEVEL = {"o": 1, "§": 2, "\uf0a7": 2, "\uf0d8": 1, "\uf0fc": 2, "\uf076": 2, "▪": 2}
+_TABS = re.compile(r"\t+")
 
 
 def raw_line(line: str, number: int) -> RawLine:
-    expanded = line.expandtabs(4).replace("\u00a0", " ").replace("\u3000", " ")
+    line = line.replace("\u00a0", " ").replace("\u3000", " ")
+    m = _WORD_BULLET.match(line)
+    if m:
+        level = _WORD_LEVEL.get(m.group(2), 0)
+        line = m.group(1) + "    " * level + ("◦ " if level else "• ") + line[m.end() :]
+    lead = len(line) - len(line.lstrip(" \t"))
+    cells = [clean(c) for c in _TABS.split(line[lead:].rstrip(" \t"))]
+    if len(cells) > 1 and all(cells):
+        # Cells between tabs (a table copied from Word or a sheet): kept apart, and joined
+        # for a line that turns out not to be a table row ("Name<TAB>Country" in a list).
+        joiner = " – " if _is_place(cells[-1]) else " "
+        line = line[:lead] + joiner.join(cells)
+    else:
+        cells = []
+    expanded = line.expandtabs(4)
     stripped = expanded.lstrip(" ")
-    return RawLine(indent=len(expanded) - len(stripped), text=clean(stripped), line=number)
+    text = clean(stripped)
+    if m or strip_marker(text)[0]:
+        cells = []  # a list item, not a table row
+    return RawLine(indent=len(expanded) - len(stripped), text=text, line=number, cells=cells)
+
+
+def _is_place(cell: str) -> bool:
+    from signon.importers.countries import is_city, is_country
+
+    return is_country(cell) or is_city(cell)
 
 
 _TERMINAL = (".", ":", ";", "!", "?")
@@ -103,6 +134,19 @@ def lines_to_blocks(
     """One run of consecutive non-blank lines: a paragraph, or list lines with continuations."""
     if not lines:
         return []
+    if len(lines) >= 2 and all(r.cells for r in lines):
+        # Tab-separated columns on every line: a table, read by its columns.
+        return [
+            Block(
+                "row",
+                " | ".join(r.cells),
+                depth=base_depth,
+                group=group,
+                cells=list(r.cells),
+                line=r.line,
+            )
+            for r in lines
+        ]
     markers = [strip_marker(r.text) for r in lines]
     # A hanging indent (later lines deeper than the first) is a wrapped list entry; prose is
     # flush or indents its first line only.
