@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from letter_helpers import set_body
 
 Cli = Callable[..., Any]
@@ -30,7 +32,8 @@ def test_sign_records_and_refuses_unknown_ids(small_letter: Path, cli: Cli) -> N
     before = record.read_bytes()
     result = cli("sign", "demo", "a", "nope")
     assert result.exit_code == 3
-    assert result.stderr == "error: unknown id 'nope'; see `signon orgs` for the ids\n"
+    assert result.stderr == (
+        "error: unknown id 'nope'; see `signon orgs` for the ids; nothing was recorded\n")
     assert record.read_bytes() == before
     result = cli("sign", "demo", "a")
     assert result.exit_code == 0
@@ -194,3 +197,85 @@ def test_ids_slugs_and_languages_with_a_trailing_newline_are_refused(workspace: 
     assert cli("new-letter", "ab\n").exit_code == 3
     assert cli("new-letter", "ab", "--language", "en\nx").exit_code == 3
     assert not (workspace / "letters" / "ab\n").exists()
+
+
+def test_compose_never_writes_over_workspace_files(small_letter: Path, cli: Cli) -> None:
+    roster = (small_letter / "orgs.toml").read_bytes()
+    letter = (small_letter / "letters" / "demo" / "letter.md").read_bytes()
+    for target in ("orgs.toml", "letters/demo/letter.md", "letters/demo/signatures.toml"):
+        result = cli("compose", "demo", "-o", target, "--force")
+        assert result.exit_code == 3, target
+        assert "workspace's own files" in result.stderr
+    assert (small_letter / "orgs.toml").read_bytes() == roster
+    assert (small_letter / "letters" / "demo" / "letter.md").read_bytes() == letter
+    assert cli("compose", "demo", "-o", "out.txt").exit_code == 0
+    again = cli("compose", "demo", "-o", "out.txt")
+    assert (again.exit_code, again.stderr) == (3, "error: out.txt exists; pass --force to "
+                                                  "replace it\n")
+    assert cli("compose", "demo", "-o", "out.txt", "--force").exit_code == 0
+
+
+def test_letter_names_cannot_leave_the_workspace(small_letter: Path, cli: Cli,
+                                                 tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "letter.md").write_text('+++\ntitle = "x"\n+++\nhi\n', encoding="utf-8")
+    for slug in ("../../outside", str(outside), "../demo"):
+        for args in (("sign", slug, "a"), ("sign-individual", slug, "Bob"), ("compose", slug),
+                     ("check", slug), ("withdraw", slug, "a")):
+            assert cli(*args).exit_code == 3, args
+    assert not (outside / "signatures.toml").exists()
+
+
+def test_malformed_signature_record_is_exit_4_not_a_traceback(small_letter: Path,
+                                                              cli: Cli) -> None:
+    record = small_letter / "letters" / "demo" / "signatures.toml"
+    for bad in ("signatures = 5\n", "individuals = 5\n", "exports = 5\n",
+                "signatures = [1, 2]\n"):
+        record.write_text(bad, encoding="utf-8")
+        for args in (("compose", "demo"), ("sign", "demo", "a")):
+            result = cli(*args)
+            assert result.exit_code == 4, (bad, args)
+            assert result.stderr.startswith("error: letters/demo/signatures.toml: ")
+
+
+def test_one_unreadable_letter_does_not_hide_the_others(small_letter: Path, cli: Cli) -> None:
+    assert cli("new-letter", "broken").exit_code == 0
+    (small_letter / "letters" / "broken" / "letter.md").write_text(
+        '+++\ntitle = "unclosed\n+++\n', encoding="utf-8")
+    result = cli("check", "--json")
+    assert result.exit_code == 4
+    data = {r["letter"]: r for r in json.loads(result.stdout)}
+    assert data["demo"]["ok"] is True
+    assert [f["code"] for f in data["broken"]["findings"]] == ["letter-file"]
+    listing = cli("letters", "--json")
+    assert listing.exit_code == 0
+    assert [(r["letter"], r["ok"]) for r in json.loads(listing.stdout)] == [
+        ("broken", False), ("demo", True)]
+
+
+def test_invalid_front_matter_claim_is_a_located_finding(small_letter: Path, cli: Cli) -> None:
+    path = small_letter / "letters" / "demo" / "letter.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("# claim = 78", 'claim = "lots"'),
+                    encoding="utf-8")
+    result = cli("check", "demo", "--json")
+    assert result.exit_code == 1
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["code"] == "claim-invalid"
+    assert finding["message"].startswith("letters/demo/letter.md:11: ")
+
+
+def test_sign_waits_for_the_roster_lock(small_letter: Path, cli: Cli,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # sign holds the roster's lock, so a concurrent remove-org cannot slip in between.
+    from signon.fileio import locked
+
+    monkeypatch.setenv("SIGNON_LOCK_TIMEOUT", "0.3")
+    import subprocess
+    import sys
+
+    exe = str(Path(sys.executable).with_name("signon"))
+    with locked(small_letter / "orgs.toml"):
+        proc = subprocess.run([exe, "sign", "demo", "d"], cwd=small_letter,
+                              capture_output=True, text=True)
+    assert proc.returncode == 5, proc.stderr

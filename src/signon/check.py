@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from signon.counting import Counts, SignatoryList, build_list
-from signon.errors import TemplateError
+from signon.errors import TemplateError, WorkspaceFileError
 from signon.letter import Letter, LetterText, load_letter
 from signon.roster import Roster
 from signon.text import fold, mixed_script_words
@@ -59,6 +59,7 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     title: str = ""
     strict: bool = False
+    unreadable: bool = False  # a file of the letter could not be read (exit 4 territory)
 
     @property
     def errors(self) -> list[Finding]:
@@ -88,6 +89,22 @@ def check_letter(root: Path, roster: Roster, slug: str, *, strict: bool = False)
     letter = load_letter(root, slug)
     signatories = build_list(letter, roster)
     return check_loaded(letter, roster, signatories, strict=strict)
+
+
+def check_letters(root: Path, roster: Roster, slugs: list[str], *,
+                  strict: bool = False) -> list[CheckResult]:
+    """Check each letter; one whose files cannot be read is reported (code letter-file)
+    without stopping the others, so a CI gate shows every problem at once."""
+    results = []
+    for slug in slugs:
+        try:
+            results.append(check_letter(root, roster, slug, strict=strict))
+        except WorkspaceFileError as err:
+            unreadable = CheckResult(letter=slug, counts=Counts(0, 0, 0, 0), strict=strict)
+            unreadable.findings.append(Finding("letter-file", ERROR, str(err)))
+            unreadable.unreadable = True
+            results.append(unreadable)
+    return results
 
 
 def check_loaded(letter: Letter, roster: Roster, signatories: SignatoryList, *,
@@ -153,8 +170,13 @@ def _template_and_claims(result: CheckResult, letter: Letter, roster: Roster,
     claims = find_claims(text.body, default_rule=rule, language=language,
                          first_line=text.body_line)
     if text.front.claim is not None:
-        claims.insert(0, claim_from_value(text.front.claim, default_rule=rule,
-                                          language=language, line=text.front_line))
+        try:
+            claims.insert(0, claim_from_value(text.front.claim, default_rule=rule,
+                                              language=language, line=text.front_line))
+        except WorkspaceFileError as err:
+            result.findings.append(Finding(
+                "claim-invalid", ERROR, f"{text.display}:{text.front_line}: {err}",
+                line=text.front_line, file=text.display))
     for claim in claims:
         counted = result.counts.get(claim.rule)
         holds = claim_holds(claim.qualifier, claim.value, counted)
@@ -170,9 +192,15 @@ def _template_and_claims(result: CheckResult, letter: Letter, roster: Roster,
                 "claim-mismatch", ERROR,
                 f"{text.display}:{claim.line}: the letter says {claim.text!r} "
                 f"({said} {claim.rule}) "
-                f"but {counted} {claim.rule} signed; {fix}",
+                f"but {_count_of(counted, claim.rule)} signed; {fix}",
                 line=claim.line, file=text.display,
             ))
+
+
+def _count_of(n: int, rule: str) -> str:
+    singular = {"organizations": "organization", "entries": "entry", "names": "name",
+                "individuals": "individual"}
+    return f"{n} {rule if n != 1 else singular.get(rule, rule)}"
 
 
 def _roster_findings(result: CheckResult, roster: Roster, signatories: SignatoryList) -> None:

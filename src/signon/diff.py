@@ -41,6 +41,7 @@ from signon.errors import RefusedInput
 from signon.history import snapshot_names
 from signon.letter import Individual, Letter, SignatureRecord, check_date
 from signon.roster import Roster
+from signon.text import printable
 
 
 @dataclass(frozen=True)
@@ -432,7 +433,7 @@ def render_diff(result: Diff) -> list[Any]:
         out.append(Text(f"{title} ({len(lines)})", style="bold"))
         for line in lines:
             text = Text(f"  {mark} ", style=style)
-            text.append(line)
+            text.append(printable(line))
             out.append(text)
 
     section("Added", "+", "green", [_describe(i, withdrawn=False) for i in result.added])

@@ -231,6 +231,14 @@ class SignatureRecord:
     @classmethod
     def from_toml(cls, data: dict[str, Any], *, display: str) -> SignatureRecord:
         record = cls()
+        for key, what in (("signatures", "{ id = \"…\", date = \"…\" } rows"),
+                          ("individuals", "{ name = \"…\" } rows"), ("exports", "tables")):
+            value = data.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                raise WorkspaceFileError(
+                    f"{display}: {key} must be a list of {what}; fix it (or restore the file "
+                    "from git) and run the command again"
+                )
         for i, row in enumerate(data.get("signatures", []), 1):
             if not isinstance(row, dict) or not isinstance(row.get("id"), str):
                 raise WorkspaceFileError(f"{display}: signature #{i} has no id")
@@ -302,7 +310,9 @@ class Letter:
 
 
 def letter_folder(root: Path, slug: str) -> Path:
-    return root / "letters" / slug
+    # Every command reaches a letter through here: a slug such as "../x" or "/tmp/x"
+    # must never lead outside the workspace's letters/ folder.
+    return root / "letters" / check_slug(slug)
 
 
 def load_letter(root: Path, slug: str) -> Letter:

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from signon.errors import RefusedInput
-from signon.letter import Individual, Signature, check_date, edit_record, today
-from signon.roster import Roster
+from signon.fileio import locked
+from signon.letter import Individual, Signature, SignatureRecord, check_date, edit_record, today
+from signon.roster import Roster, read_roster
 from signon.text import fold, validate
+from signon.workspace import ROSTER_FILE
 
 
 @dataclass
@@ -19,35 +21,50 @@ class SignResult:
     already: list[str] = field(default_factory=list)
 
 
-def sign_letter(root: Path, roster: Roster, slug: str, ids: list[str], *,
+def sign_letter(root: Path, slug: str, ids: list[str], *,
                 date: str | None = None, signer: str = "", force: bool = False,
                 dry_run: bool = False) -> SignResult:
-    """Record signatures; unknown ids and signatures that would list someone twice are refused."""
+    """Record signatures; unknown ids and signatures that would list someone twice are refused.
+
+    The roster's lock is held throughout (then the record's, always in that order), so
+    that a concurrent `remove-org` cannot remove an organization while it is being signed.
+    """
     when = check_date(date) if date else today()
     signer = validate("signer", signer)
-    for eid in ids:
-        roster.get(eid)  # unknown id: refuse before changing anything
     result = SignResult()
-    with edit_record(root, slug, dry_run=dry_run) as record:
-        covered = _covered(roster, [s.id for s in record.active()])
-        for eid in dict.fromkeys(ids):
-            existing = record.find(eid)
-            if existing and not existing.withdrawn:
-                result.already.append(eid)
-                continue
-            if not force:
-                _refuse_double(roster, eid, covered)
-            if existing:
-                existing.withdrawn = ""
-                existing.date = when
-                existing.signer = signer or existing.signer
-                result.renewed.append(eid)
-            else:
-                record.signatures.append(Signature(id=eid, date=when, signer=signer))
-                result.added.append(eid)
-            for covered_id in [eid, *roster.descendants(eid)]:
-                covered.setdefault(covered_id, eid)
+    with locked(root / ROSTER_FILE):
+        roster = read_roster(root / ROSTER_FILE, display=ROSTER_FILE)[0]
+        for eid in ids:
+            if eid not in roster.entries:  # refuse before changing anything
+                raise RefusedInput(f"{roster.unknown_id_message(eid)}; nothing was recorded")
+        with edit_record(root, slug, dry_run=dry_run) as record:
+            _sign(record, roster, ids, when=when, signer=signer, force=force, result=result)
     return result
+
+
+def _sign(record: SignatureRecord, roster: Roster, ids: list[str], *, when: str, signer: str,
+          force: bool, result: SignResult) -> None:
+    covered = _covered(roster, [s.id for s in record.active()])
+    by_id = {s.id: s for s in record.signatures}  # one lookup per id, not a scan
+    for eid in dict.fromkeys(ids):
+        existing = by_id.get(eid)
+        if existing and not existing.withdrawn:
+            result.already.append(eid)
+            continue
+        if not force:
+            _refuse_double(roster, eid, covered)
+        if existing:
+            existing.withdrawn = ""
+            existing.date = when
+            existing.signer = signer or existing.signer
+            result.renewed.append(eid)
+        else:
+            signature = Signature(id=eid, date=when, signer=signer)
+            record.signatures.append(signature)
+            by_id[eid] = signature
+            result.added.append(eid)
+        for covered_id in [eid, *roster.descendants(eid)]:
+            covered.setdefault(covered_id, eid)
 
 
 def _covered(roster: Roster, signed: list[str]) -> dict[str, str]:
@@ -83,10 +100,12 @@ def withdraw_signatures(root: Path, slug: str, ids: list[str], *,
     when = check_date(date) if date else today()
     count = 0
     with edit_record(root, slug) as record:
+        by_id = {s.id: s for s in record.signatures}
         for eid in dict.fromkeys(ids):
-            sig = record.find(eid)
+            sig = by_id.get(eid)
             if sig is None:
-                raise RefusedInput(f"{eid!r} has not signed {slug!r}; see `signon show {eid}`")
+                raise RefusedInput(f"{eid!r} has not signed {slug!r}; nothing was withdrawn "
+                                   f"(see `signon compose {slug}` for who signed)")
             if sig.withdrawn:
                 raise RefusedInput(f"{eid!r} already withdrew from {slug!r} on {sig.withdrawn}")
             sig.withdrawn = when

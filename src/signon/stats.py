@@ -25,6 +25,7 @@ from signon.collation import sort_key
 from signon.counting import Counts, Node, SignatoryList, build_list
 from signon.letter import Letter
 from signon.roster import Roster
+from signon.text import printable
 
 NO_COUNTRY = "(no country)"
 DIRECT = "(signed directly)"
@@ -206,7 +207,8 @@ def render_tables(stats: Stats, *, top: int = 0) -> list[Any]:
 
     c = stats.counts
     head = Text()
-    head.append(f"{stats.title} ({stats.letter})" if stats.title else stats.letter, style="bold")
+    head.append(printable(f"{stats.title} ({stats.letter})" if stats.title else stats.letter),
+                style="bold")
     head.append(f"\n{c.summary()}; the letter counts {stats.rule}")
     out: list[Any] = [head]
     if not c.entries and not c.individuals:
@@ -226,9 +228,9 @@ def render_tables(stats: Stats, *, top: int = 0) -> list[Any]:
         largest = max((row.count for row in rows), default=0)
         hidden = len(rows) - top if more and top and len(rows) > top else 0
         for row in rows[:top] if hidden else rows:
-            name = Text(row.label)
+            name = Text(printable(row.label))
             if row.parent_name:  # a nested coalition: say where it sits
-                name.append(f" (in {row.parent_name})", style="dim")
+                name.append(f" (in {printable(row.parent_name)})", style="dim")
             cells: list[Any] = [name, str(row.count)]
             if total is not None:
                 cells.append(share(row.count, total))

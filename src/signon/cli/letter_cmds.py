@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from signon.cli._common import app, get_console, note, print_json, say, ws
+from signon.letter import letter_folder
+from signon.text import printable
 
 LetterArg = Annotated[
     str, typer.Argument(help="The letter's slug (its folder under letters/).", show_default=False)
@@ -69,9 +71,7 @@ def sign(
     from signon.signing import sign_letter
 
     workspace = ws()
-    result = sign_letter(
-        workspace.root, workspace.roster(), letter, ids, date=date, signer=signer, force=force
-    )
+    result = sign_letter(workspace.root, letter, ids, date=date, signer=signer, force=force)
     for eid in result.already:
         note(f"{eid} had already signed {letter}")
     say(
@@ -131,11 +131,11 @@ def letters(
     from rich.table import Table
     from rich.text import Text
 
-    from signon.check import check_letter
+    from signon.check import check_letters
 
     workspace = ws()
     roster = workspace.roster()
-    results = [check_letter(workspace.root, roster, slug) for slug in workspace.letter_slugs()]
+    results = check_letters(workspace.root, roster, workspace.letter_slugs())
     if as_json:
         print_json(
             [
@@ -155,11 +155,13 @@ def letters(
     for r in results:
         c = r.counts
         status = (
-            Text("ok", style="green") if r.ok else Text(f"{len(r.errors)} error(s)", style="red")
+            Text("unreadable", style="red") if r.unreadable
+            else Text("ok", style="green") if r.ok
+            else Text(f"{len(r.errors)} error(s)", style="red")
         )
         table.add_row(
-            Text(r.letter),
-            Text(r.title),
+            Text(printable(r.letter)),
+            Text(printable(r.title)),
             str(c.organizations),
             str(c.entries),
             str(c.names),
@@ -183,12 +185,18 @@ def check(
     """Check counts, claims, duplicates, coalitions and templates; exit 1 on errors."""
     from rich.text import Text
 
-    from signon.check import check_letter
+    from signon.check import check_letters
 
     workspace = ws()
     roster = workspace.roster()
     slugs = letters or workspace.letter_slugs()
-    results = [check_letter(workspace.root, roster, slug, strict=strict) for slug in slugs]
+    for slug in slugs:  # a letter named on the command line must exist (exit 3 if not)
+        letter_folder(workspace.root, slug)
+        if not (workspace.root / "letters" / slug / "letter.md").is_file():
+            from signon.letter import load_letter
+
+            load_letter(workspace.root, slug)
+    results = check_letters(workspace.root, roster, slugs, strict=strict)
     if as_json:
         data = [r.to_json() for r in results]
         print_json(data[0] if len(data) == 1 else data)
@@ -215,6 +223,8 @@ def check(
                 get_console().print(line, soft_wrap=True)
         if not slugs:
             say("no letters yet; create one with `signon new-letter SLUG`")
+    if any(r.unreadable for r in results):
+        raise typer.Exit(4)  # SPEC: a letter that does not parse is exit 4, after the report
     if not all(r.ok for r in results):
         raise typer.Exit(1)
 
@@ -235,17 +245,34 @@ def compose(
     width: Annotated[
         int, typer.Option("--width", help="Wrap lines at this width (0: do not wrap).")
     ] = 76,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the file given to -o if it exists.")
+    ] = False,
 ) -> None:
     """The finished letter as plain text."""
+    import sys
+
     from signon.compose import compose as build
     from signon.compose import to_plain_text
+    from signon.errors import RefusedInput
+    from signon.workspace import is_workspace_file
 
     workspace = ws()
+    if output is not None:
+        # Checked before composing: a mistyped -o must never cost the roster or a letter.
+        if is_workspace_file(workspace.root, output):
+            raise RefusedInput(f"{output} is one of the workspace's own files; "
+                               "write the letter to another file")
+        if output.is_dir():
+            raise RefusedInput(f"{output} is a folder; give -o a file name, e.g. letter.txt")
+        if output.exists() and not force:
+            raise RefusedInput(f"{output} exists; pass --force to replace it")
     composed = build(workspace.root, workspace.roster(), letter, language=lang)
     text = to_plain_text(composed, width=width)
     if output is None:
-        import sys
-
+        if sys.stdout.isatty():
+            # A roster edited by hand may hold escape sequences a terminal would obey.
+            text = printable(text, multiline=True)
         sys.stdout.write(text)
         return
     from signon.fileio import atomic_write
