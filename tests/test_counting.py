@@ -142,3 +142,27 @@ def test_every_signed_not_withdrawn_org_appears_exactly_once(
     assert sorted(listed) == sorted(expected)
     assert len(listed) == len(set(listed))
     assert result.counts.organizations == len(set(expected))
+
+
+def test_shared_sub_coalitions_do_not_explode() -> None:
+    # 14 levels where each coalition reaches the next one over two paths (a diamond
+    # chain): 2**14 paths if each were expanded; each coalition is expanded once.
+    entries = [org("leaf")]
+    for level in range(14):
+        below = f"c{level + 1}" if level < 13 else "leaf"
+        entries += [coalition(f"c{level}", f"l{level}", f"r{level}"),
+                    coalition(f"l{level}", below), coalition(f"r{level}", below)]
+    result = build_list(letter("c0"), Roster(entries))
+    assert result.counts.organizations == 1
+    assert result.counts.names < 200
+    assert "c1" in result.duplicates or "leaf" in result.duplicates
+
+
+def test_nesting_past_the_limit_is_cut_and_reported() -> None:
+    from signon.counting import MAX_DEPTH
+
+    entries = [org("leaf")] + [coalition(f"c{i}", f"c{i + 1}") for i in range(MAX_DEPTH + 5)]
+    entries.append(coalition(f"c{MAX_DEPTH + 5}", "leaf"))
+    result = build_list(letter("c0"), Roster(entries))
+    assert result.cycles and result.cycles[0][0] == "c0"
+    assert result.cycles[0][-1] == f"c{MAX_DEPTH}"

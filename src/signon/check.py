@@ -130,6 +130,14 @@ def check_loaded(letter: Letter, roster: Roster, signatories: SignatoryList, *,
             file=record_file,
         ))
     for cycle in _unique_cycles(signatories.cycles):
+        if cycle[0] != cycle[-1]:  # not a loop: nesting past counting.MAX_DEPTH
+            result.findings.append(Finding(
+                "coalition-cycle", ERROR,
+                f"orgs.toml: coalitions nest more than {len(cycle) - 1} levels deep "
+                f"({cycle[0]} → … → {cycle[-1]}); flatten them with `signon remove-members`",
+                file="orgs.toml",
+            ))
+            continue
         result.findings.append(Finding(
             "coalition-cycle", ERROR,
             f"orgs.toml: coalitions form a cycle ({' → '.join(cycle)}); "

@@ -100,13 +100,14 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
     lang = language or letter.front.language
     unknown: list[str] = []
     cycles: list[list[str]] = []
+    expanded: set[str] = set()
     top: list[Node] = []
     for sig in letter.record.active():
         entry = roster.entries.get(sig.id)
         if entry is None:
             unknown.append(sig.id)
             continue
-        node = _node(entry, roster, lang, path=(), cycles=cycles)
+        node = _node(entry, roster, lang, path=(), cycles=cycles, expanded=expanded)
         node.signature = sig
         top.append(node)
 
@@ -158,14 +159,25 @@ def default_heading(language: str) -> str:
     return _DEFAULT_HEADINGS.get(base, DEFAULT_HEADING)
 
 
+MAX_DEPTH = 32  # coalitions of coalitions… no real list nests deeper than a few levels
+
+
 def _node(entry: Entry, roster: Roster, lang: str, *, path: tuple[str, ...],
-          cycles: list[list[str]], parent: Entry | None = None) -> Node:
+          cycles: list[list[str]], expanded: set[str], parent: Entry | None = None) -> Node:
     node = Node(id=entry.id, name=entry.display_name(lang), kind=entry.kind,
                 country=entry.country, parent=parent.id if parent else "",
                 parent_country=parent.country if parent else "")
     if entry.is_coalition:
         node.heading = entry.heading or default_heading(lang)
         node.counts = entry.counts
+        # A coalition reached a second time (a hand-made roster where two coalitions share
+        # a sub-coalition) is listed but not expanded again: it is a duplicate either way,
+        # and expanding every path would grow exponentially with the nesting.
+        if entry.id in expanded or len(path) >= MAX_DEPTH:
+            if len(path) >= MAX_DEPTH:
+                cycles.append([*path, entry.id])
+            return node
+        expanded.add(entry.id)
         inner = (*path, entry.id)
         for member in entry.members:
             if member in inner:
@@ -175,7 +187,7 @@ def _node(entry: Entry, roster: Roster, lang: str, *, path: tuple[str, ...],
             if child is None:
                 continue  # reported by check as unknown-id in the roster
             node.children.append(_node(child, roster, lang, path=inner, cycles=cycles,
-                                       parent=entry))
+                                       expanded=expanded, parent=entry))
     return node
 
 
