@@ -287,3 +287,54 @@ def test_concurrent_exports_into_one_folder_keep_every_record(rich_letter: Path)
     manifest = json.loads((rich_letter / "out" / ".signon-exports.json").read_text("utf-8"))
     assert set(manifest["files"]) == {f"demo.{f}" for f in ("docx", "html", "md", "txt", "csv")}
     assert len(exports_recorded(rich_letter)) == 5
+
+
+def test_output_ending_in_a_slash_is_a_folder(rich_letter: Path, cli: Cli) -> None:
+    result = cli("export", "demo", "--txt", "-o", "out/")
+    assert result.exit_code == 0, result.stderr
+    assert (rich_letter / "out" / "demo.txt").is_file()
+
+
+def test_output_dash_is_refused(rich_letter: Path, cli: Cli) -> None:
+    result = cli("export", "demo", "--txt", "-o", "-")
+    assert result.exit_code == 3
+    assert "standard output" in result.stderr
+    assert not (rich_letter / "-").exists()
+
+
+def test_output_under_a_file_is_refused_clearly(rich_letter: Path, cli: Cli) -> None:
+    (rich_letter / "file.csv").write_text("x", encoding="utf-8")
+    result = cli("export", "demo", "--txt", "-o", "file.csv/x.txt")
+    assert result.exit_code == 3, result.stderr
+    assert "file.csv is a file, not a folder" in result.stderr
+    result = cli("export", "demo", "--txt", "--md", "-o", "file.csv/sub")
+    assert result.exit_code == 3, result.stderr
+    assert "file.csv is a file, not a folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "target", [".signon-exports.json", "out/.signon-exports.json", ".orgs.toml.lock"]
+)
+def test_manifest_and_lock_files_are_never_overwritten(
+    rich_letter: Path, cli: Cli, target: str
+) -> None:
+    path = rich_letter / target
+    before = path.read_bytes() if path.exists() else None
+    result = cli("export", "demo", "--txt", "-o", target, "--force")
+    assert result.exit_code == 3, result.stderr
+    assert (path.read_bytes() if path.exists() else None) == before
+
+
+def test_all_always_treats_output_as_a_folder(rich_letter: Path, cli: Cli) -> None:
+    result = cli("export", "--all", "--txt", "-o", "bundle")
+    assert result.exit_code == 0, result.stderr
+    assert (rich_letter / "bundle").is_dir()
+    assert (rich_letter / "bundle" / "demo.txt").is_file()
+
+
+def test_reference_docx_that_is_a_folder(rich_letter: Path, cli: Cli) -> None:
+    (rich_letter / "styles").mkdir()
+    result = cli("export", "demo", "--docx", "--reference-docx", "styles")
+    assert result.exit_code == 3
+    assert "is a folder, not a Word file" in result.stderr
+    assert not (rich_letter / "demo.docx").exists()

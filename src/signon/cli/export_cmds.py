@@ -79,13 +79,13 @@ def export(
     txt: Annotated[bool, _flag("txt", "Plain text, as `signon compose` prints it.")] = False,
     csv: Annotated[bool, _flag("csv", "The signatories as a spreadsheet (.csv).")] = False,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="PATH",
-            help="File to write (one format), or folder (several formats or "
-            "--all). Default: SLUG.EXT in the current folder.",
+            help="File to write (one format), or folder (several formats, --all, or "
+            "a name ending in /). Default: SLUG.EXT in the current folder.",
             show_default=False,
         ),
     ] = None,
@@ -164,14 +164,17 @@ def export(
     if all_letters and not slugs:
         note("no letters to export; create one with `signon new-letter SLUG`")
         return
+    options = Options(reference_docx=reference_docx, bom=bom)
     plans, skipped = plan_exports(
         workspace.root,
         workspace.roster(),
         slugs,
         formats,
-        output=output,
+        output=output,  # as typed: "out/" is a folder
         language=lang,
         skip_missing_language=all_letters,
+        output_is_folder=all_letters,
+        options=options,
     )
     for slug in skipped:
         note(f"skipped {slug}: it has no {lang!r} version (letters/{slug}/letter.{lang}.md)")
@@ -182,7 +185,7 @@ def export(
             plans,
             force=force,
             progress=progress,
-            options=Options(reference_docx=reference_docx, bom=bom),
+            options=options,
         )
     finally:
         progress.close()

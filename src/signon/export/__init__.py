@@ -14,7 +14,6 @@ all rendered before the first of them is written.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,6 @@ from signon.roster import Roster
 
 # In the order they are produced: the PDF is converted from the DOCX bytes.
 FORMATS = ("docx", "pdf", "html", "md", "txt", "csv")
-_LETTER_SOURCE = re.compile(r"^letter(\.[A-Za-z0-9_-]+)?\.md\Z")
 
 
 @dataclass(frozen=True)
@@ -103,41 +101,73 @@ def file_name(slug: str, fmt: str, language: str | None) -> str:
 def targets(
     slug: str,
     formats: Sequence[str],
-    output: Path | None,
+    output: str | os.PathLike[str] | None,
     *,
     language: str | None,
     several_letters: bool,
     cwd: Path,
 ) -> dict[str, Path]:
-    """Where each format goes: ``-o`` is a file for one format of one letter, else a folder."""
+    """Where each format goes: ``-o`` is a file for one format of one letter, else a folder.
+
+    ``output`` is the -o value as typed: a trailing slash ("-o out/") makes it a folder,
+    which a :class:`~pathlib.Path` would no longer show.
+    """
     names = {fmt: file_name(slug, fmt, language) for fmt in formats}
     if output is None:
         return {fmt: cwd / name for fmt, name in names.items()}
-    output = output if output.is_absolute() else cwd / output
+    typed = os.fspath(output)
+    if typed == "-":
+        raise RefusedInput(
+            "export writes files, not standard output (-o -); give a file or folder name "
+            "with -o, or use `signon compose LETTER` to print the letter as text"
+        )
+    if not typed.strip():
+        raise RefusedInput("-o is empty; give a file or folder name")
+    path = Path(typed)
+    path = path if path.is_absolute() else cwd / path
     as_folder = (
         several_letters
         or len(formats) > 1
-        or output.is_dir()
-        or str(output).endswith(("/", os.sep))
+        or path.is_dir()
+        or typed.endswith(("/", os.sep))
+        or (os.altsep is not None and typed.endswith(os.altsep))
     )
     if not as_folder:
-        return {formats[0]: output}
-    if output.exists() and not output.is_dir():
+        _refuse_file_in_path(path.parent, path)
+        return {formats[0]: path}
+    if path.exists() and not path.is_dir():
+        what = "several files" if several_letters or len(formats) > 1 else "into a folder"
         raise RefusedInput(
-            f"-o {shown(output)} is a file, but this export writes several files; give a folder "
+            f"-o {shown(path)} is a file, but this export writes {what}; give a folder "
             "(it is created if needed)"
         )
-    return {fmt: output / name for fmt, name in names.items()}
+    _refuse_file_in_path(path, path)
+    return {fmt: path / name for fmt, name in names.items()}
+
+
+def _refuse_file_in_path(folder: Path, target: Path) -> None:
+    """A folder on the way to ``target`` that is a file ("-o notes.csv/x.txt") is refused."""
+    for parent in (folder, *folder.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                raise RefusedInput(
+                    f"cannot write {shown(target)}: {shown(parent)} is a file, not a folder; "
+                    "give another -o"
+                )
+            return
 
 
 def _refuse_sources(root: Path, path: Path) -> None:
-    """Never write over the workspace's own files, even with --force."""
-    resolved = path.resolve()
-    letters = (root / "letters").resolve()
-    if resolved == (root / "orgs.toml").resolve() or (
-        resolved.parent.parent == letters
-        and (_LETTER_SOURCE.match(resolved.name) or resolved.name == "signatures.toml")
-    ):
+    """Never write over the workspace's own files or an export manifest, even with --force."""
+    from signon.export._owned import MANIFEST
+    from signon.workspace import is_workspace_file
+
+    if path.name == MANIFEST:
+        raise RefusedInput(
+            f"{shown(path)} is signon's record of the files it exported to that folder; "
+            "export to another name with -o"
+        )
+    if is_workspace_file(root, path):
         raise RefusedInput(
             f"{shown(path)} is one of the workspace's own files; export to another name with -o"
         )
@@ -189,10 +219,12 @@ def plan_exports(
     slugs: Sequence[str],
     formats: Sequence[str],
     *,
-    output: Path | None = None,
+    output: str | os.PathLike[str] | None = None,
     language: str | None = None,
     cwd: Path | None = None,
     skip_missing_language: bool = False,
+    output_is_folder: bool = False,
+    options: Options | None = None,
 ) -> tuple[list[LetterExport], list[str]]:
     """Compose every letter and decide its files; returns the plans and the skipped slugs."""
     from signon.compose import compose
@@ -212,6 +244,10 @@ def plan_exports(
         from signon.export import pdf
 
         pdf.soffice()  # refuse now, before any file is written
+    if options is not None and options.reference_docx is not None:
+        from signon.export.docx import check_reference
+
+        check_reference(options.reference_docx)
     here = cwd or Path.cwd()
     plans: list[LetterExport] = []
     skipped: list[str] = []
@@ -230,7 +266,7 @@ def plan_exports(
                     chosen,
                     output,
                     language=language,
-                    several_letters=len(slugs) > 1,
+                    several_letters=output_is_folder or len(slugs) > 1,
                     cwd=here,
                 ),
             )
@@ -279,7 +315,7 @@ def export(
     slug: str,
     formats: Sequence[str],
     *,
-    output: Path | None = None,
+    output: str | os.PathLike[str] | None = None,
     force: bool = False,
     language: str | None = None,
     options: Options = Options(),

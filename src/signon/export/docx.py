@@ -675,16 +675,26 @@ class BodyWriter:
 # ------------------------------------------------------------------ the document
 
 
-def open_document(reference: Path | None) -> Any:
-    import docx
-
-    if reference is None:
-        return docx.Document()
+def check_reference(reference: Path) -> None:
+    """Refuse a --reference-docx that is not a file, before anything is rendered."""
+    if reference.is_dir():
+        raise RefusedInput(
+            f"reference document {reference} is a folder, not a Word file; give the path of "
+            "a .docx file whose styles, margins, header and footer to use"
+        )
     if not reference.is_file():
         raise RefusedInput(
             f"reference document {reference} does not exist; give the path of "
             "a .docx file whose styles, margins, header and footer to use"
         )
+
+
+def open_document(reference: Path | None) -> Any:
+    import docx
+
+    if reference is None:
+        return docx.Document()
+    check_reference(reference)
     try:
         document = docx.Document(str(reference))
     except Exception as err:  # python-docx raises ValueError, KeyError, BadZipFile…
