@@ -369,8 +369,8 @@ def test_unknown_keys_survive_a_rewrite() -> None:
         ("[orgs.a]\nname = 'A'\ncountry = 3\n",
          "orgs.toml:1: [orgs.a] country must be a string; fix it in orgs.toml and run the "
          "command again"),
-        ("[orgs.\"x y\"]\nname = 'A'\naliases = 'B'\n",
-         "orgs.toml:1: [orgs.x y] aliases must be a list of strings; fix it in orgs.toml and "
+        ("[orgs.\"x.y\"]\nname = 'A'\naliases = 'B'\n",
+         "orgs.toml:1: [orgs.x.y] aliases must be a list of strings; fix it in orgs.toml and "
          "run the command again"),
         ("[coalitions.k]\nname = 'K'\ncounts = 'yes'\n",
          "orgs.toml:1: [coalitions.k] counts must be true or false; fix it in orgs.toml and "
@@ -509,3 +509,23 @@ def test_same_as_read(roster: Roster, noise: list[int], change: int) -> None:
     assert not same_as_read(reread.to_toml(), data)
     assert same_as_read(reread.to_toml(), data) == (
         reread.to_toml() == Roster.from_toml(data).to_toml())
+
+
+def test_hand_edited_invalid_id_is_refused_with_its_line(tmp_path: Path) -> None:
+    from signon.errors import WorkspaceFileError
+    from signon.roster import read_roster
+
+    path = tmp_path / "orgs.toml"
+    path.write_text('[orgs.fine]\nname = "Fine"\n\n[orgs."Bad Id"]\nname = "Bad"\n',
+                    encoding="utf-8")
+    with pytest.raises(WorkspaceFileError,
+                       match=r"^orgs\.toml:4: \[orgs\.Bad Id\] is not a valid id"):
+        read_roster(path)
+
+
+def test_empty_tag_is_refused(tmp_path: Path) -> None:
+    from signon.errors import RefusedInput
+    from signon.roster import Roster, make_entry
+
+    with pytest.raises(RefusedInput, match="tag: must not be empty"):
+        make_entry(Roster(), "Org", tags=[""])

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from signon.errors import RefusedInput, WorkspaceFileError
-from signon.text import check_id, fold, slugify, validate
+from signon.text import ID_PATTERN, check_id, fold, slugify, validate
 
 Kind = Literal["organization", "coalition"]
 DEFAULT_HEADING = "on behalf of the following organizations"
@@ -235,6 +235,12 @@ class Roster:
                         "rename one of them and run the command again"
                     )
                 seen.add(eid)
+                if not ID_PATTERN.match(eid):  # edited by hand: ids end up in commands and paths
+                    line = _header_line(text, table, eid)
+                    raise WorkspaceFileError(
+                        f"{display}:{line or 1}: [{table}.{eid}] is not a valid id; use "
+                        "lower-case letters, digits, '-', '.' or '_' and run the command again"
+                    )
                 entries.append(_entry_from_toml(eid, kind, body, display, text))  # type: ignore[arg-type]
         retired = data.get("retired_ids", [])
         if not isinstance(retired, list) or not all(isinstance(r, str) for r in retired):

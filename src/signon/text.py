@@ -134,6 +134,8 @@ def validate(field: str, value: str, *, multiline: bool = False) -> str:
             raise RefusedInput(
                 f"{field}: {stored!r} holds no letter or digit; give the organization's name"
             )
+    if field == "tag" and not stored:
+        raise RefusedInput("tag: must not be empty; give a word such as 'europe' or 'unions'")
     return stored
 
 

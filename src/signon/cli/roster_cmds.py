@@ -98,7 +98,9 @@ def add_coalition(
                            aliases=alias or (), members=member or (), heading=heading,
                            counts=counts, notes=note)
         roster.add(entry, force=force)
-    say(f"added coalition {entry.id}: {printable(entry.name)} ({len(entry.members)} members)")
+    count = len(entry.members)
+    say(f"added coalition {entry.id}: {printable(entry.name)} "
+        f"({count} member{'' if count == 1 else 's'})")
 
 
 @app.command("add-members")
