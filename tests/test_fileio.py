@@ -317,3 +317,21 @@ def test_lock_waits_for_a_short_holder(tmp_path: Path) -> None:
         order.append("waiter in")
     thread.join()
     assert order == ["holder done", "waiter in"]
+
+
+def test_atomic_write_respects_a_read_only_file(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root may write anything, so the check is shown through os.access.
+    import os
+
+    from signon.errors import IOFailure
+    from signon.fileio import atomic_write
+
+    target = tmp_path / "orgs.toml"
+    target.write_text("old", encoding="utf-8")
+    real_access = os.access
+    monkeypatch.setattr(os, "access",
+                        lambda p, mode: False if Path(p) == target else real_access(p, mode))
+    with pytest.raises(IOFailure, match="orgs.toml is read-only"):
+        atomic_write(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"

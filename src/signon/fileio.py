@@ -211,6 +211,10 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     if path.is_symlink():  # replace the file the link points to, not the link
         path = path.resolve()
     folder = path.parent
+    # os.replace needs only the folder to be writable: respect a file made read-only.
+    if path.exists() and not os.access(path, os.W_OK):
+        raise IOFailure(f"{path.name} is read-only; make it writable (chmod u+w {path.name}) "
+                        "and run the command again")
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
