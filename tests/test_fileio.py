@@ -332,6 +332,6 @@ def test_atomic_write_respects_a_read_only_file(tmp_path: Path,
     real_access = os.access
     monkeypatch.setattr(os, "access",
                         lambda p, mode: False if Path(p) == target else real_access(p, mode))
-    with pytest.raises(IOFailure, match="orgs.toml is read-only"):
+    with pytest.raises(IOFailure, match=r"orgs\.toml is read-only"):
         atomic_write(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
