@@ -279,3 +279,14 @@ def test_sign_waits_for_the_roster_lock(small_letter: Path, cli: Cli,
         proc = subprocess.run([exe, "sign", "demo", "d"], cwd=small_letter,
                               capture_output=True, text=True)
     assert proc.returncode == 5, proc.stderr
+
+
+def test_hand_edited_control_characters_are_an_error(small_letter: Path, cli: Cli) -> None:
+    roster = small_letter / "orgs.toml"
+    roster.write_text(roster.read_text(encoding="utf-8").replace(
+        'name = "Beta Watch"', 'name = "Beta\\u001b[31m Watch\\u202e"'), encoding="utf-8")
+    result = cli("check", "demo", "--json")
+    assert result.exit_code == 1
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["code"] == "control-character"
+    assert "\x1b" not in result.stdout

@@ -14,7 +14,7 @@ from signon.counting import Counts, SignatoryList, build_list
 from signon.errors import TemplateError, WorkspaceFileError
 from signon.letter import Letter, LetterText, load_letter
 from signon.roster import Roster
-from signon.text import fold, mixed_script_words
+from signon.text import fold, mixed_script_words, printable
 
 ERROR = "error"
 WARNING = "warning"
@@ -232,6 +232,14 @@ def _roster_findings(result: CheckResult, roster: Roster, signatories: Signatory
                         file="orgs.toml",
                     ))
         for name in entry.all_names():
+            if printable(name) != name:  # only a hand edit can get these past validation
+                result.findings.append(Finding(
+                    "control-character", ERROR,
+                    f"orgs.toml: {printable(name)!r} ({eid}) holds control or bidi characters "
+                    "that would garble the letter; retype it with `signon edit-org`",
+                    file="orgs.toml",
+                ))
+                break
             bad = mixed_script_words(name)
             if bad:
                 result.findings.append(Finding(
