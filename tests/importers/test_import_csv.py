@@ -300,3 +300,86 @@ def test_field_synonyms_and_names_with_separators(petition: Path, cli: Cli, tmp_
     assert data["columns"] == {"organization": "Group signing", "timestamp": "Submitted"}
     names = sorted(o["name"] for o in json.loads(cli("orgs", "--json").stdout))
     assert names == ["Kappa House", "Women; Peace, and Security Union"]
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def test_an_unclosed_quote_is_refused_with_its_row(
+    petition: Path, cli: Cli, tmp_path: Path
+) -> None:
+    before = _files(petition)
+    result = cli("import-csv", str(FIXTURES / "unclosed-quote.csv"), "--letter", "petition")
+    assert result.exit_code == 3, result.stderr
+    assert "row 2 (line 2)" in result.stderr and "never closed" in result.stderr
+    assert _files(petition) == before
+
+
+def test_a_quote_closed_rows_later_is_reported(petition: Path, cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "late.csv"
+    path.write_text(
+        'Organization;Country\n"Alpha Rights;Norway\nBeta Watch;Poland\nGamma";Georgia\n'
+        "Delta Centre;France\n",
+        encoding="utf-8",
+    )
+    data = json.loads(
+        cli("import-csv", str(path), "--letter", "petition", "--json", "--dry-run").stdout
+    )
+    assert any("quote" in n["message"] and n["row"] == 2 for n in data["notes"])
+
+
+def test_delimiters_inside_a_quoted_header_do_not_count(
+    petition: Path, cli: Cli, tmp_path: Path
+) -> None:
+    path = tmp_path / "quoted.csv"
+    path.write_text(
+        '"Organization; as printed",Country\nAlpha Rights,Norway\nBeta Watch,Poland\n',
+        encoding="utf-8",
+    )
+    data = json.loads(cli("import-csv", str(path), "--letter", "petition", "--json").stdout)
+    assert data["counts"]["organizations"] == 2
+    assert data["columns"]["country"] == "Country"
+
+
+def test_ambiguous_dates_are_reported(petition: Path, cli: Cli) -> None:
+    data = json.loads(
+        cli(
+            "import-csv", str(FIXTURES / "ambiguous-dates.csv"), "--letter", "petition", "--json"
+        ).stdout
+    )
+    messages = [n["message"] for n in data["notes"]]
+    assert any("month/day" in m and "--date-format" in m and "%d/%m/%Y" in m for m in messages)
+    dates = {s["id"]: s["date"] for s in _record(petition)["signatures"]}
+    assert dates == {"org-a": "2024-03-04", "org-b": "2024-05-04"}  # English header: US order
+
+
+def test_ambiguous_dates_under_a_french_header_are_day_first(
+    petition: Path, cli: Cli, tmp_path: Path
+) -> None:
+    rows = [
+        ["Horodateur", "Nom de l'organisation", "Pays"],
+        ["12/03/2024 10:15:02", "Ligue des droits de l'Homme", "France"],
+        ["03/04/2024 11:00:00", "Amnesty International, section française", "France"],
+    ]
+    path = write_csv(tmp_path / "fr.csv", rows, delimiter=";")
+    result = cli("import-csv", str(path), "--letter", "petition")
+    assert result.exit_code == 0, result.stderr
+    assert "day/month" in result.stdout and "--date-format '%m/%d/%Y %H:%M:%S'" in result.stdout
+    assert "row None" not in result.stdout
+    assert sorted(s["date"] for s in _record(petition)["signatures"]) == [
+        "2024-03-12",
+        "2024-04-03",
+    ]
+
+
+def test_one_unreadable_timestamp_names_its_row(petition: Path, cli: Cli, tmp_path: Path) -> None:
+    rows = [
+        ["Timestamp", "Organization"],
+        ["2024/03/01 10:00:00", "Alpha"],
+        ["2024/03/01 11:00:00", "Beta"],
+        ["soon", "Gamma"],
+    ]
+    path = write_csv(tmp_path / "one-bad.csv", rows)
+    result = cli("import-csv", str(path), "--letter", "petition")
+    assert result.exit_code == 3
+    assert "row 4" in result.stderr and "'soon'" in result.stderr

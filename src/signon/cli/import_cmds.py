@@ -308,7 +308,8 @@ def _csv_summary(result: CsvImport) -> None:
     for skip in result.skipped:
         say(f"  row {skip['row']}: {skip['reason']}")
     for item in result.notes:
-        say(f"  row {item['row']}: {item['message']}")
+        where = f"row {item['row']}: " if item.get("row") else ""
+        say(f"  {where}{item['message']}")
     c = result.counts
     if c:
         say(

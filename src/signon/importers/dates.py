@@ -124,39 +124,70 @@ def _parse(value: str, fmt: str) -> dt.datetime | None:
 
 
 def parse_timestamps(
-    values: Sequence[str], date_format: str | None = None
+    values: Sequence[str],
+    date_format: str | None = None,
+    *,
+    notes: list[str] | None = None,
+    day_first: bool = False,
+    first_row: int = 2,
 ) -> list[dt.datetime | None]:
     """Every timestamp of a column read with the one format that reads them all.
 
     Formats are tried in order, so that "3/1/2024" is read as the US month/day
     Google Forms writes unless some stamp ("13/1/2024") shows the column is
-    day/month.  Empty cells give None.
+    day/month.  When both readings fit every stamp, ``day_first`` (a form in
+    another language than English) picks day/month, and a sentence naming the
+    choice and ``--date-format`` goes to ``notes``.  Empty cells give None; an
+    unreadable stamp is refused with its row (``first_row`` is the first value's).
     """
     present = [v for v in values if v.strip()]
     formats = (date_format,) if date_format else TIMESTAMP_FORMATS
     for fmt in formats:
-        parsed: dict[str, dt.datetime] = {}
-        for value in present:
-            if value in parsed:
-                continue
-            stamp = _parse(value, fmt)
-            if stamp is None:
-                break
-            parsed[value] = stamp
-        else:
-            return [parsed.get(v) for v in values]
+        parsed = _parse_all(present, fmt)
+        if parsed is None:
+            continue
+        if not date_format and "%m/%d" in fmt:
+            other = fmt.replace("%m/%d", "%d/%m")
+            day_month = _parse_all(present, other)
+            if day_month is not None and day_month != parsed:
+                example = next(v for v in present if day_month[v] != parsed[v])
+                chosen, rejected = (other, fmt) if day_first else (fmt, other)
+                if day_first:
+                    parsed = day_month
+                if notes is not None:
+                    order = "day/month" if day_first else "month/day"
+                    notes.append(
+                        f"every timestamp reads as month/day and as day/month (e.g. "
+                        f"{example.strip()!r}); read as {order} ({chosen}); if that is wrong, "
+                        f"run again with --date-format {rejected!r}"
+                    )
+        return [parsed.get(v) for v in values]
     bad = present[0].strip() if present else ""
     if not date_format:
         for value in present:
             if not any(_parse(value, f) for f in TIMESTAMP_FORMATS):
                 bad = value.strip()
                 break
+    row = next((first_row + n for n, v in enumerate(values) if v.strip() == bad), None)
+    where = f"row {row}: " if row is not None else ""
     hint = (
         f"it does not match --date-format {date_format!r}"
         if date_format
         else "signon does not know that date format"
     )
     raise RefusedInput(
-        f"timestamp {bad!r}: {hint}; give the format with --date-format "
-        "(e.g. --date-format '%d/%m/%Y %H:%M:%S')"
+        f"{where}timestamp {bad!r}: {hint}; give the format with --date-format "
+        "(e.g. --date-format '%d/%m/%Y %H:%M:%S'), or correct that cell"
     )
+
+
+def _parse_all(values: Sequence[str], fmt: str) -> dict[str, dt.datetime] | None:
+    parsed: dict[str, dt.datetime] = {}
+    for value in values:
+        if value in parsed:
+            continue
+        stamp = _parse(value, fmt)
+        if stamp is None:
+            return None
+        parsed[value] = stamp
+    return parsed

@@ -232,19 +232,62 @@ class CsvImport:
         }
 
 
-def read_rows(path: Path) -> list[list[str]]:
+_QUOTED = re.compile(r'"(?:[^"]|"")*"')
+
+
+def read_rows(path: Path, notes: list[dict[str, Any]] | None = None) -> list[list[str]]:
+    """The records of a CSV file; a quote that is never closed is refused with its row.
+
+    ``notes`` receives a warning for a quoted cell that spans lines which read like rows of
+    their own (a quote closed much later than meant: rows merged into one cell).
+    """
     text = decode(read_bytes(path), path.name)
     # The header row decides the delimiter: Google Forms writes ",", a spreadsheet saved in
     # a comma-decimal locale ";", a copy from a sheet tabs.  (csv.Sniffer guesses from the
-    # data too, where names hold commas and semicolons of their own.)
-    header = text.split("\n", 1)[0]
+    # data too, where names hold commas and semicolons of their own.)  Delimiters inside a
+    # quoted header ("Name, as printed") do not count.
+    header = _QUOTED.sub("", text.split("\n", 1)[0])
     delimiter = max(",;\t", key=lambda d: (header.count(d), d == ","))
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as err:
-        raise RefusedInput(
-            f"{path.name} is not a readable CSV file ({err}); export it again as CSV"
-        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    starts: list[int] = []  # the line each record starts on
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            if "end of data" in str(err) or "EOF" in str(err):
+                raise RefusedInput(
+                    f'{path.name}: row {len(rows) + 1} (line {start}) opens a quote (") that is '
+                    "never closed, so every line after it would be read as one cell; close the "
+                    "quote or remove it, and run the command again"
+                ) from None
+            raise RefusedInput(
+                f"{path.name}: row {len(rows) + 1} (line {start}) is not valid CSV ({err}); "
+                "fix that line or export the file again as CSV"
+            ) from None
+        rows.append(row)
+        starts.append(start)
+    if notes is not None and rows:
+        width = len(rows[0])
+        for number, (row, start) in enumerate(zip(rows, starts, strict=True), 1):
+            for cell in row:
+                inner = cell.split("\n")[1:]
+                if width > 1 and any(line.count(delimiter) >= width - 1 for line in inner):
+                    notes.append(
+                        {
+                            "row": number,
+                            "message": (
+                                f"line {start}: a quoted cell spans lines that look like "
+                                "rows of their own; check for a quote that is not closed "
+                                "where it should be"
+                            ),
+                        }
+                    )
+                    break
+    return rows
 
 
 def _cell(row: list[str], columns: dict[str, int], name: str) -> str:
@@ -254,13 +297,35 @@ def _cell(row: list[str], columns: dict[str, int], name: str) -> str:
     return clean(row[n]) if n is not None and n < len(row) else ""
 
 
+# A timestamp header in English ("Timestamp", "Submitted at"): a form whose dates may be
+# US month/day.  "Horodateur", "Marca temporal", "Fecha", "Zeitstempel" are not.
+_ENGLISH_STAMP = re.compile(
+    r"\b(?:timestamp|time|submitted|submission|created|completed|completion|started|start|"
+    r"date)\b"
+)
+_NOT_ENGLISH = re.compile(r"\b(?:de|du|des|la|le|der|die|das|del|fecha|datum)\b")
+
+
 def responses_of(
-    rows: list[list[str]], columns: dict[str, int], date_format: str | None
+    rows: list[list[str]],
+    columns: dict[str, int],
+    date_format: str | None,
+    notes: list[dict[str, Any]] | None = None,
 ) -> tuple[list[Response], list[dict[str, Any]]]:
     body = rows[1:]
     stamps: list[dt.datetime | None] = [None] * len(body)
     if "timestamp" in columns:
-        stamps = parse_timestamps([_cell(r, columns, "timestamp") for r in body], date_format)
+        header = fold(_cell(rows[0], columns, "timestamp"))
+        english = bool(_ENGLISH_STAMP.search(header)) and not _NOT_ENGLISH.search(header)
+        said: list[str] = []
+        stamps = parse_timestamps(
+            [_cell(r, columns, "timestamp") for r in body],
+            date_format,
+            notes=said,
+            day_first=not english,
+        )
+        if notes is not None:
+            notes += [{"row": None, "message": message} for message in said]
     out: list[Response] = []
     skipped: list[dict[str, Any]] = []
     for number, (row, stamp) in enumerate(zip(body, stamps, strict=True), 2):
@@ -331,12 +396,13 @@ def import_csv(
             f"no letter {slug!r} in this workspace; create it with `signon new-letter {slug}` first"
         )
     default_date = check_date(date) if date else today()
-    rows = read_rows(path)
+    notes: list[dict[str, Any]] = []
+    rows = read_rows(path, notes)
     if not rows:
         raise RefusedInput(f"{path.name} is empty; export the responses with their header row")
     headers = [h.strip() for h in rows[0]]
     columns = detect_columns(headers, list(overrides))
-    responses, skipped = responses_of(rows, columns, date_format)
+    responses, skipped = responses_of(rows, columns, date_format, notes)
     merged = merge(responses)
     result = CsvImport(
         letter=slug,
@@ -345,6 +411,7 @@ def import_csv(
         columns={f: headers[n] if n < len(headers) else str(n + 1) for f, n in columns.items()},
         merged=len(responses) - len(merged),
         skipped=skipped,
+        notes=notes,
         dry_run=dry_run,
     )
     total = len(merged)
