@@ -185,3 +185,24 @@ def test_reference_with_another_namespace_prefix(rich_letter: Path, cli: Cli) ->
     orgs, people, facts = docx_list(rich_letter / "demo.docx")
     assert (orgs, people) == expected(composed_of(rich_letter))
     assert all(f["numId"] is not None for f in facts if f["style"] == "Signatory Member")
+
+
+def test_csv_cells_are_one_line_like_the_other_formats(rich_letter: Path, cli: Cli) -> None:
+    import csv
+    import io
+
+    roster = rich_letter / "orgs.toml"
+    roster.write_text(
+        roster.read_text("utf-8") + '\n[orgs.ctl]\nname = "Bell\\u0007 and'
+        '\\u000b Tab\\tOrg\\u001f  Two"\ncountry = "X\\u0000Y\\n"\n'
+        '\n[orgs.eq]\nname = "\\t=SUM(A1)"\n',
+        encoding="utf-8",
+    )
+    assert cli("sign", "demo", "ctl", "eq").exit_code == 0
+    assert cli("export", "demo", "--csv").exit_code == 0
+    text = (rich_letter / "demo.csv").read_text("utf-8")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert rows["ctl"]["name"] == "Bell and Tab Org Two"
+    assert rows["ctl"]["country"] == "XY"
+    assert rows["eq"]["name"] == "'=SUM(A1)"  # flattened, then still neutralized
+    assert not any(ch in text for ch in "\x07\x0b\x1f\x00\t")

@@ -17,6 +17,7 @@ from readback import csv_rows, docx_list, expected, html_list, markdown_lists, n
 
 from signon.compose import Composed, compose_letter, to_plain_text
 from signon.export import render
+from signon.export._model import one_line
 from signon.letter import FrontMatter, Individual, Letter, LetterText, Signature, SignatureRecord
 from signon.roster import Entry, Roster
 
@@ -171,8 +172,8 @@ def test_markdown_csv_and_text_hold_the_composed_list(case: tuple[Roster, Letter
         else r["name"]
         for r in rows
     ]
-    assert unquote == [n.name for n, _ in walked] + [
-        p.name for p in composed.signatories.individuals
+    assert unquote == [one_line(n.name) for n, _ in walked] + [
+        one_line(p.name) for p in composed.signatories.individuals
     ]
     for row in rows:
         for cell in row.values():

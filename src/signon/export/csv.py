@@ -4,7 +4,8 @@ A cell that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage return is
 run as a formula by Excel, LibreOffice and Google Sheets (``=HYPERLINK(…)``
 in an organization's name is a classic phishing vector).  Following OWASP's
 CSV-injection guidance such cells get a leading single quote, which
-spreadsheets show as text and hide.
+spreadsheets show as text and hide.  Names are first flattened to one line
+(:func:`signon.export._model.one_line`), as in every other format.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import csv
 import io
 
 from signon.compose import Composed
-from signon.export._model import list_lines
+from signon.export._model import list_lines, one_line
 
 HEADER = (
     "id",
@@ -35,6 +36,12 @@ BOM = "\ufeff"
 
 def neutralize(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def cell(text: str) -> str:
+    """A text cell as every other format prints it (one line: no control characters, tabs,
+    line breaks or doubled spaces), then made safe from formula injection."""
+    return neutralize(one_line(text))
 
 
 def rows(composed: Composed) -> list[tuple[str, ...]]:
@@ -84,5 +91,5 @@ def render(composed: Composed, *, bom: bool = False) -> bytes:
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(HEADER)
     for row in rows(composed):
-        writer.writerow([neutralize(cell) for cell in row])
+        writer.writerow([cell(text) for text in row])
     return ((BOM if bom else "") + buffer.getvalue()).encode("utf-8")
