@@ -383,3 +383,12 @@ def test_one_unreadable_timestamp_names_its_row(petition: Path, cli: Cli, tmp_pa
     result = cli("import-csv", str(path), "--letter", "petition")
     assert result.exit_code == 3
     assert "row 4" in result.stderr and "'soon'" in result.stderr
+
+
+def test_an_entry_matched_twice_is_listed_once(petition: Path, cli: Cli, tmp_path: Path) -> None:
+    assert cli("add-org", "Alpha Rights", "--id", "alpha", "--alias", "AR Norway").exit_code == 0
+    rows = [["Organization"], ["Alpha Rights"], ["AR Norway"], ["Beta Watch"], ["beta watch"]]
+    path = write_csv(tmp_path / "twice.csv", rows)
+    data = json.loads(cli("import-csv", str(path), "--letter", "petition", "--json").stdout)
+    assert data["matched_orgs"] == ["alpha"]
+    assert data["new_orgs"] == ["beta-watch"]

@@ -212,6 +212,7 @@ class CsvImport:
     counts: dict[str, int] = field(default_factory=dict)
     rows: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # for the table
     dry_run: bool = False
+    seen_ids: set[str] = field(default_factory=set, repr=False)  # matched or new, for lookups
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -448,7 +449,8 @@ def _resolve(
             h for h in fitting if response.country and fold(h.country) == fold(response.country)
         ]
         found: Entry = (exact or fitting)[0]
-        if found.id not in result.matched_ids and found.id not in result.new_ids:
+        if found.id not in result.seen_ids:
+            result.seen_ids.add(found.id)
             result.matched_ids.append(found.id)
         if response.country and not found.country:
             found.country = response.country
@@ -486,6 +488,7 @@ def _resolve(
         raise RefusedInput(f"{source}: row {response.row}: {err}") from None
     index.add(entry)
     result.new_ids.append(entry.id)
+    result.seen_ids.add(entry.id)
     result.rows.append((entry.name, entry.country, entry.id, "new", response.signer))
     return entry
 
