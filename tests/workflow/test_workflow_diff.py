@@ -308,15 +308,14 @@ def test_snapshot_names_reads_every_form() -> None:
     assert snapshot_names({"counts": {}}) is None
 
 
-def test_hand_written_id_with_a_space_survives_the_snapshot(small_letter: Path) -> None:
-    from signon.history import snapshot_names
+def test_hand_written_id_with_a_space_is_refused_before_any_snapshot(
+        small_letter: Path) -> None:
+    # Ids are validated when the roster is read, so a snapshot never holds one with a space.
+    from signon.errors import WorkspaceFileError
 
     roster = small_letter / "orgs.toml"
     text = roster.read_text(encoding="utf-8")
     roster.write_text(text.replace("[orgs.a]", '[orgs."a b"]'), encoding="utf-8")
-    record = small_letter / "letters" / "demo" / "signatures.toml"
-    record.write_text(record.read_text(encoding="utf-8").replace('id = "a"', 'id = "a b"'),
-                      encoding="utf-8")
-    entry = export_now(small_letter)
-    assert entry["organizations"][0] == ["a b", "Alpha Rights"]
-    assert snapshot_names(entry)["a b"] == "Alpha Rights"
+    with pytest.raises(WorkspaceFileError, match="is not a valid id"):
+        export_now(small_letter)
+
