@@ -116,7 +116,29 @@ def _chunks(table: Mapping[str, Any], name: str, cache: dict[int, str],
         else:
             yielded = True
         child = f"{name}.{_key(key)}" if name else _key(key)
-        yield from _chunks(value, child, cache, in_aot)
+        flat = None if in_aot else _flat_table(value, child)
+        if flat is not None:
+            yield flat
+        else:
+            yield from _chunks(value, child, cache, in_aot)
+
+
+def _flat_table(table: Mapping[str, Any], name: str) -> str | None:
+    """A table of strings, booleans and lists of strings (nearly every roster entry), written
+    in one go; None for anything else, which takes the general path."""
+    lines = [f"[{name}]\n"]
+    for key, value in table.items():
+        kind = type(value)
+        if kind is str:
+            lines.append(f"{_key(key)} = {_string(value)}\n")
+        elif kind is bool:
+            lines.append(f"{_key(key)} = {'true' if value else 'false'}\n")
+        elif kind is list and value and all(type(v) is str for v in value):
+            items = "".join(f"{_INDENT}{_string(v)},\n" for v in value)
+            lines.append(f"{_key(key)} = [\n{items}]\n")
+        else:
+            return None
+    return "".join(lines) if len(lines) > 1 else None
 
 
 def dumps(data: Mapping[str, Any]) -> str:
