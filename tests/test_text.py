@@ -261,3 +261,15 @@ def test_printable(text: str, shown: str) -> None:
 
 def test_printable_multiline_keeps_newlines_and_tabs() -> None:
     assert printable("a\nb\tc\x1b", multiline=True) == "a\nb\tc\\x1b"
+
+
+def test_the_fast_unsafe_pattern_matches_the_character_categories() -> None:
+    # printable()'s regular expression must escape exactly what its definition says.
+    import unicodedata
+
+    from signon.text import _BIDI_CONTROLS, _UNSAFE
+
+    for code in range(0x110000):
+        ch = chr(code)
+        expected = ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+        assert bool(_UNSAFE.search(ch)) == expected, hex(code)

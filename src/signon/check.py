@@ -14,7 +14,7 @@ from signon.counting import Counts, SignatoryList, build_list
 from signon.errors import TemplateError, WorkspaceFileError
 from signon.letter import Letter, LetterText, load_letter
 from signon.roster import Roster
-from signon.text import fold, mixed_script_words, printable
+from signon.text import fold, has_controls, mixed_script_words, printable
 
 ERROR = "error"
 WARNING = "warning"
@@ -232,7 +232,7 @@ def _roster_findings(result: CheckResult, roster: Roster, signatories: Signatory
                         file="orgs.toml",
                     ))
         for name in entry.all_names():
-            if printable(name) != name:  # only a hand edit can get these past validation
+            if has_controls(name):  # only a hand edit can get these past validation
                 result.findings.append(Finding(
                     "control-character", ERROR,
                     f"orgs.toml: {printable(name)!r} ({eid}) holds control or bidi characters "

@@ -139,6 +139,16 @@ def validate(field: str, value: str, *, multiline: bool = False) -> str:
     return stored
 
 
+# What printable() escapes: C0/C1 controls (category Cc), line and paragraph
+# separators (Zl, Zp) and the bidi controls.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + "".join(sorted(_BIDI_CONTROLS)) + "]")
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds anything :func:`printable` would escape (bar newline/tab)."""
+    return _UNSAFE.search(text.replace("\n", "").replace("\t", "")) is not None
+
+
 def printable(text: str, *, multiline: bool = False) -> str:
     """``text`` safe to print on a terminal: control and bidi characters made visible.
 
@@ -147,7 +157,7 @@ def printable(text: str, *, multiline: bool = False) -> str:
     right-to-left override (which would make the line lie); they are shown as
     ``\x1b`` / ``\u202e`` instead.  Newline and tab stay in multi-line fields.
     """
-    if text.isprintable() and text.isascii():
+    if _UNSAFE.search(text) is None:  # the common case, at C speed
         return text
     out = []
     for ch in text:
