@@ -73,7 +73,7 @@ def change_after_export(ws: Path) -> None:
     for sid in signed:
         covered |= roster.descendants(sid)
     fresh = [eid for eid in sorted(roster.entries) if eid not in covered][:50]
-    sign_letter(ws, roster, "big", fresh, date="2024-04-01")
+    sign_letter(ws, "big", fresh, date="2024-04-01")
     with edit_record(ws, "big") as record:
         for sig in [s for s in record.signatures if not roster.entries[s.id].is_coalition][:10]:
             sig.withdrawn = "2024-04-02"
