@@ -152,3 +152,26 @@ def test_importing_numwords_does_not_load_num2words() -> None:
     code = "import sys, signon.numwords; print('num2words' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@given(st.one_of(st.integers(min_value=0, max_value=100_000),
+                 st.integers(min_value=0, max_value=10**15 - 1)))
+@settings(max_examples=3000)
+def test_english_words_match_num2words(n: int) -> None:
+    # English is written without loading num2words (which imports every language);
+    # the output must be the library's, word for word.
+    from num2words import num2words
+
+    from signon.numwords import english_words
+
+    assert english_words(n) == num2words(n, lang="en")
+
+
+@pytest.mark.parametrize("n", [0, 1, 100, 101, 1000, 1001, 1100, 1234, 101000, 1000100,
+                               2000050, 1005000, 5005005, 10**12 + 5, 10**15 - 1])
+def test_english_words_on_the_edges(n: int) -> None:
+    from num2words import num2words
+
+    from signon.numwords import english_words
+
+    assert english_words(n) == num2words(n, lang="en")

@@ -190,6 +190,48 @@ def _converter_code(language: str, known: dict[str, object]) -> str | None:
     return None
 
 
+_ONE_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)
+_TEN_WORDS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+              "ninety")
+_SCALE_WORDS = ("", "thousand", "million", "billion", "trillion")
+
+
+def _under_thousand(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    if rest < 20:
+        tail = _ONE_WORDS[rest] if rest else ""
+    else:
+        tens, ones = divmod(rest, 10)
+        tail = _TEN_WORDS[tens] + (f"-{_ONE_WORDS[ones]}" if ones else "")
+    if not hundreds:
+        return tail
+    return f"{_ONE_WORDS[hundreds]} hundred" + (f" and {tail}" if tail else "")
+
+
+def english_words(n: int) -> str:
+    """``n`` (0 ≤ n < 10**15) in English words exactly as num2words writes them
+    ("one thousand, two hundred and thirty-four"), without loading num2words."""
+    if n == 0:
+        return "zero"
+    groups = []
+    scale = 0
+    while n:
+        n, group = divmod(n, 1000)
+        groups.append((group, scale))
+        scale += 1
+    parts = [(g, s, f"{_under_thousand(g)} {_SCALE_WORDS[s]}".strip())
+             for g, s in reversed(groups) if g]
+    text = parts[0][2]
+    for group, scale, words in parts[1:]:
+        # num2words joins a final group under a hundred with "and": "one thousand and one".
+        text += f" and {words}" if scale == 0 and group < 100 else f", {words}"
+    return text
+
+
 def to_words(n: int, language: str = "en") -> str:
     """``n`` in words in ``language``: ``to_words(78, "fr") == "soixante-dix-huit"``.
 
@@ -197,8 +239,10 @@ def to_words(n: int, language: str = "en") -> str:
     code falls back to its base language.  Raises :class:`RefusedInput` for a
     language ``num2words`` does not know.
     """
-    # Imported here: num2words loads every language module, which costs start-up
-    # time in commands that never write a number in words.
+    if language in ("en", "en-GB", "en_GB", "en-US", "en_US") and 0 <= n < 10**15:
+        return english_words(n)
+    # Imported here: num2words loads every language module (~30 ms), which commands
+    # that never write a number in words, and English letters, need not pay.
     from num2words import CONVERTER_CLASSES, num2words
 
     code = _converter_code(language, CONVERTER_CLASSES)
