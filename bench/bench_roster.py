@@ -16,7 +16,7 @@ def main() -> int:
     ws = make_workspace(10_000)
     try:
         add = timed([SIGNON, "add-org", "Benchmark Organization for Rights", "--country",
-                     "Norway"], cwd=ws, reset=ws / "orgs.toml", repeat=7)
+                     "Norway"], cwd=ws, reset=ws / "orgs.toml", repeat=10)
         listing = timed([SIGNON, "orgs", "--json"], cwd=ws)
         version = timed([SIGNON, "--version"], cwd=ws, repeat=10)
         typer_import = timed([sys.executable, "-c", "import typer"], cwd=ws, repeat=10)

@@ -94,7 +94,7 @@ class Timing(NamedTuple):
     peak_mib: float  # peak resident memory of the runs
 
 
-def timed(args: Sequence[str], *, cwd: Path, repeat: int = 5, reset: Path | None = None,
+def timed(args: Sequence[str], *, cwd: Path, repeat: int = 10, reset: Path | None = None,
           ok_codes: tuple[int, ...] = (0,)) -> Timing:
     """Time ``repeat`` whole-process runs of ``args``.
 
