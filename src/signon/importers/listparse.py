@@ -43,7 +43,17 @@ from signon.importers.names import (
     split_place,
     strip_marker,
 )
-from signon.importers.people import THRESHOLDS, is_group_label, label_country, person_score
+from signon.importers.people import (
+    HEAD_SPLIT as _HEAD_SPLIT,
+)
+from signon.importers.people import (
+    THRESHOLDS,
+    given_with_role,
+    is_group_label,
+    label_country,
+    organization_evidence,
+    person_score,
+)
 from signon.importers.wordlists import IMPERATIVES
 from signon.text import fold
 
@@ -132,7 +142,8 @@ _IMPERATIVE = frozenset(IMPERATIVES)
 
 @dataclass
 class _Judged:
-    role: Literal["name", "section", "cue", "decoy", "furniture", "break"]
+    # "gap": a block between two runs joined into one list (endnotes), left out
+    role: Literal["name", "section", "cue", "decoy", "furniture", "break", "gap"]
     score: float = 0.0
     person: bool = False
 
@@ -177,6 +188,23 @@ def _introduces_demands(blocks: list[Block], i: int) -> bool:
     return bool(tops) and sum(_is_demand(b.text) for b in tops) >= 0.5 * len(tops)
 
 
+# "[1] Data from …", "\\[2] https://…": an endnote, never a signatory.
+_FOOTNOTE = re.compile(r"^\\?\[\d{1,3}\\?\]")
+
+
+def _closing_formula(blocks: list[Block], i: int) -> bool:
+    """ "With urgency,", "In solidarity,": a few words and a comma after the letter's last
+    paragraph, the way any closing is written (the word list knows only the common ones)."""
+    block = blocks[i]
+    text = block.text
+    if block.kind != "para" or not text.endswith(",") or len(text.split()) > 3 or i == 0:
+        return False
+    before = blocks[i - 1]
+    if before.kind != "para" or not (len(before.text.split()) >= 12 or ends_sentence(before.text)):
+        return False
+    return not org_words(text) and not person_like(text.rstrip(","))
+
+
 def _judge(blocks: list[Block], i: int) -> _Judged:
     block = blocks[i]
     text = block.text
@@ -188,6 +216,8 @@ def _judge(blocks: list[Block], i: int) -> _Judged:
     in_list = block.kind in ("item", "row")
     if block.kind in ("para", "heading") and is_closing(text):
         # "Sincerely," / "Signatories:": the strongest sign that the list follows.
+        return _Judged("cue", 2.0)
+    if _closing_formula(blocks, i):
         return _Judged("cue", 2.0)
     section = section_kind(text)
     if section and block.kind != "row":
@@ -205,7 +235,7 @@ def _judge(blocks: list[Block], i: int) -> _Judged:
         return _Judged("name", 2.0)
     if block.kind in ("para", "heading") and text.endswith(":") and is_decoy_intro(text):
         return _Judged("decoy")
-    if block.kind == "heading":
+    if block.kind == "heading" or _FOOTNOTE.match(text):
         return _Judged("break")
     subject = _row_name(block) if block.kind == "row" else text
     if block.kind == "row" and _is_header_row(block):
@@ -292,6 +322,7 @@ def _runs(doc: Document, judged: list[_Judged]) -> list[_Run]:
                     and not is_labelled(blocks[i].text)
                 ):
                     judged[i] = _Judged("name", 0.1)
+    _bridge(blocks, judged, skip)
     runs: list[_Run] = []
     current: _Run | None = None
     cue = 0.0
@@ -317,6 +348,31 @@ def _runs(doc: Document, judged: list[_Judged]) -> list[_Run]:
     if current is not None:
         runs.append(current)
     return runs
+
+
+def _layout(text: str) -> str:
+    """How a line separates a name from what follows it: ",", "/", "-", "(", "|" or ""."""
+    m = _HEAD_SPLIT.search(text)
+    if m is None:
+        return ""
+    mark = m.group().strip()
+    return "-" if mark in ("-", "–", "—") else mark
+
+
+def _bridge(blocks: list[Block], judged: list[_Judged], skip: set[int]) -> None:
+    """A line between two names and written like both ("theresa aiello, Lecturer, NYU",
+    "Name / Founder. Writer."): part of the same list, though it does not read as a name."""
+    for i in range(1, len(blocks) - 1):
+        if judged[i].role != "break" or i in skip or blocks[i].kind == "heading":
+            continue
+        if judged[i - 1].role != "name" or judged[i + 1].role != "name":
+            continue
+        text = blocks[i].text
+        if len(text.split()) > 30 or text.endswith(":") or is_labelled(text):
+            continue
+        layout = _layout(text)
+        if layout and layout == _layout(blocks[i - 1].text) == _layout(blocks[i + 1].text):
+            judged[i] = _Judged("name", 0.1)
 
 
 def _score(run: _Run, doc: Document, judged: list[_Judged], furniture: int) -> float:
@@ -372,11 +428,59 @@ def _auto(doc: Document, judged: list[_Judged], furniture: int) -> tuple[int, in
         best = [r for r in runs if r.score >= 0.85 * best.score][-1]
     if best is None or best.score < THRESHOLDS["list"]:
         return None
+    best = _joined(runs, runs.index(best), doc, judged)
     # A run includes its own section headings ("Individuals:"); it never reaches into
     # the page furniture.
     if best.end > furniture > best.start:
         best.end = furniture
     return best.start, best.end
+
+
+def _dominant_layout(run: _Run, doc: Document, judged: list[_Judged]) -> str:
+    names = [i for i in range(run.start, run.end) if judged[i].role == "name"]
+    counts: dict[str, int] = {}
+    for i in names:
+        layout = _layout(doc.blocks[i].text)
+        counts[layout] = counts.get(layout, 0) + 1
+    layout = max(counts, key=counts.__getitem__, default="")
+    return layout if layout and counts[layout] >= THRESHOLDS["layout_share"] * len(names) else ""
+
+
+def _joins(a: _Run, b: _Run, doc: Document, judged: list[_Judged], best: float) -> bool:
+    """Whether run ``b`` continues the list of run ``a`` (the one just before it)."""
+    if a.decoy or b.decoy or min(a.score, b.score) < THRESHOLDS["list"]:
+        return False
+    gap = range(a.end, b.start)
+    if len(gap) <= 3 and any(
+        judged[i].role == "section" and doc.blocks[i].kind != "row" for i in [*gap, b.start]
+    ):
+        return True  # "Organizations … a sentence … ### Individuals"
+    if min(a.score, b.score) < THRESHOLDS["joined_run"] * best:
+        return False
+    layout = _dominant_layout(a, doc, judged)
+    return bool(layout) and layout == _dominant_layout(b, doc, judged)
+
+
+def _joined(runs: list[_Run], n: int, doc: Document, judged: list[_Judged]) -> _Run:
+    """The best run, with the runs before and after it that continue the same list (the
+    initial signers, endnotes, then the later signers; organizations, then individuals)."""
+    best = runs[n].score
+    runs = [r for r in runs if r.score > 0 or r is runs[n]]  # a lone heading is in a gap
+    n = runs.index(next(r for r in runs if r.score == best))
+    lo = hi = n
+    while lo > 0 and _joins(runs[lo - 1], runs[lo], doc, judged, best):
+        lo -= 1
+    while hi + 1 < len(runs) and _joins(runs[hi], runs[hi + 1], doc, judged, best):
+        hi += 1
+    for a, b in zip(runs[lo:hi], runs[lo + 1 : hi + 1], strict=True):
+        # A line or two between parts of one list are read like the list, unless prose.
+        small = b.start - a.end <= 2
+        for i in range(a.end, b.start):
+            if judged[i].role != "section" and (not small or _is_prose(doc.blocks[i], judged[i])):
+                judged[i] = _Judged("gap")
+    if lo == hi:
+        return runs[n]
+    return _Run(runs[lo].start, runs[hi].end, runs[lo].cue, score=best)
 
 
 def _region(
@@ -672,12 +776,15 @@ def _prose_inside(block: Block) -> bool:
     return words > 30 or ends_sentence(text)
 
 
-def _lines(doc: Document, start: int, end: int, notes: list[Note]) -> list[_Line]:
+def _lines(doc: Document, start: int, end: int, notes: list[Note], gaps: set[int]) -> list[_Line]:
     blocks = doc.blocks
     out: list[_Line] = []
     i = start
     while i < end:
         block = blocks[i]
+        if i in gaps:
+            i += 1
+            continue
         if block.kind == "row":
             j = i
             while j < end and blocks[j].kind == "row" and blocks[j].group == block.group:
@@ -945,7 +1052,8 @@ def parse_list(doc: Document, *, start: str | None = None, end: str | None = Non
         doc.title_index, doc.title = None, ""
         first = title
     notes = [Note("import-control-character", message, line) for line, message in doc.repairs]
-    lines = _lines(doc, first, stop, notes)
+    gaps = {i for i in range(first, stop) if judged[i].role == "gap"}
+    lines = _lines(doc, first, stop, notes, gaps)
     entries: list[ParsedEntry] = []
     individuals: list[ParsedPerson] = []
     sections: list[str] = []
@@ -1090,11 +1198,18 @@ def _split_people(
     scores = {id(e): person_score(e.printed) for e in plain}
     shaped = sum(score >= THRESHOLDS["person"] for score in scores.values())
     people_list = shaped >= THRESHOLDS["people_list"] * len(plain)
+    mostly = len(plain) >= 5 and shaped >= THRESHOLDS["mostly_people"] * len(plain)
     bar = THRESHOLDS["person_in_people_list"] if people_list else THRESHOLDS["person"]
     entries: list[ParsedEntry] = []
     persons: list[ParsedPerson] = []
     for entry in found:
-        if entry.kind != "coalition" and scores[id(entry)] >= bar:
+        if entry.kind == "coalition":
+            entries.append(entry)
+            continue
+        is_person = scores[id(entry)] >= bar or (
+            mostly and (not organization_evidence(entry.printed) or given_with_role(entry.printed))
+        )
+        if is_person:
             person = _person(entry.printed, entry.line, section, entry.index)
             person.why = (
                 "reads as a person's name, in a list of people"

@@ -174,7 +174,7 @@ _FURNITURE = re.compile(
     r"more\s+(?:news|stories|articles)|latest\s+(?:news|posts)|recent\s+posts|"
     r"share(?:\s+(?:this|on))?|tags?|categories|filed\s+under|comments?|leave\s+a\s+(?:reply|comment)|"
     r"subscribe(?:\s+to.*)?|sign\s+up\s+for.*|newsletter|follow\s+us.*|(?:copyright|©)\s*(?:\d{4}|.*\b(?:19|20)\d\d\b).*|"
-    r"all\s+rights\s+reserved.*|privacy\s+policy|cookie.*|back\s+to\s+top|previous\s+(?:post|article)|"
+    r"all\s+rights\s+reserved.*|privacy\s+policy|cookies?(?:\s+(?:policy|settings|preferences|notice))?|back\s+to\s+top|previous\s+(?:post|article)|"
     r"next\s+(?:post|article)|print(?:\s+this\s+page)?|donate(?:\s+now)?|"
     r"статьи\s+по\s+теме|читайте\s+также|см\.\s+также|похожие\s+статьи|"
     r"articles\s+(?:liés|similaires)|à\s+lire\s+aussi|artículos\s+relacionados|"
@@ -438,7 +438,7 @@ def parse_person(text: str) -> Person:
     m = _TRAILING_PAREN.match(text)
     if m and not is_country(m.group("inner")):
         text, affiliation = m.group("name").strip(), m.group("inner").strip()
-    parts = [p.strip() for p in re.split(r",\s+|\s+[–—]\s+", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r",\s+|\s+[–—/]\s+", text) if p.strip()]
     if not parts:
         return Person(name=text)
     name, rest = parts[0], parts[1:]

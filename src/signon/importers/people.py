@@ -22,6 +22,7 @@ from signon.importers.wordlists import (
     GROUP_LABEL_WORDS,
     NAME_PARTICLES,
     PERSON_TITLES,
+    POSTNOMINALS,
     ROLE_WORDS,
 )
 from signon.text import fold
@@ -33,8 +34,16 @@ THRESHOLDS = {
     "person_in_people_list": 0.5,
     # the share of lines at or above "person" that makes a list a list of people
     "people_list": 0.5,
+    # the share of lines at or above "person" that makes every line without an organization
+    # word a person (a list of people, where "sbi" or "Father John Pettit OCSO" is one too)
+    "mostly_people": 0.7,
     # the least score of a run of names that can be the list (listparse._score)
     "list": 1.5,
+    # a run of names next to the best one continues its list when it scores this share of
+    # the best and is written the same way (listparse._joins)
+    "joined_run": 0.02,
+    # the share of a run's lines that must share one layout ("Name, role") to compare runs
+    "layout_share": 0.6,
     # between --start and --end: runs scoring at least this share of the best are all taken
     "hinted_run": 0.2,
 }
@@ -42,6 +51,7 @@ THRESHOLDS = {
 _TITLES = frozenset(fold(t) for t in PERSON_TITLES)
 _ROLES = frozenset(fold(r) for r in ROLE_WORDS)
 _PARTICLES = frozenset(NAME_PARTICLES)
+_POSTNOMINALS = frozenset(POSTNOMINALS)
 _LABEL_WORDS = frozenset(fold(w) for w in GROUP_LABEL_WORDS)
 _LABEL_FILLERS = frozenset(["and", "of", "the", "from", "in", "other", "others", "based"])
 
@@ -83,13 +93,16 @@ def _known_given(word: str) -> bool:
     return "-" in word and word.split("-", 1)[0] in names
 
 
-_HEAD_SPLIT = re.compile(r",\s+|\s+[-–—|]\s+|\s*\(")
+HEAD_SPLIT = re.compile(r",\s+|\s+[-–—|/]\s+|\s*\(")
+# A handle or an e-mail address: people sign with them ("kiara <kiara@bij1.org>",
+# "Irenes (@IreneKnapp)"); organizations hardly ever do.
+_CONTACT = re.compile(r"(?:^|[\s(\[<])@\w[\w.-]*|\b[\w.+-]+@[\w-]+\.\w")
 _ACRONYM = re.compile(r"^[A-ZА-Я]{3,}$")
 
 
 def name_part(text: str) -> tuple[str, str]:
     """("Jane Roe", "Professor, University of X") for "Jane Roe, Professor, University of X"."""
-    m = _HEAD_SPLIT.search(text)
+    m = HEAD_SPLIT.search(text)
     if not m:
         return text.strip(), ""
     return text[: m.start()].strip(), text[m.end() :].strip(" )")
@@ -100,6 +113,9 @@ def person_shape(name: str) -> float:
     words = name.replace("\u00a0", " ").split()
     while words and fold(words[0]).replace(" ", "") in _TITLES and len(words) > 2:
         words = words[1:]
+    while len(words) > 2 and fold(words[-1]).replace(" ", "") in _POSTNOMINALS:
+        words = words[:-1]
+    name = " ".join(words)
     if not 2 <= len(words) <= 5:
         return 0.0
     if any(ch.isdigit() for ch in name) or any(ch in name for ch in '"“”«»&/@'):
@@ -131,13 +147,14 @@ def person_score(text: str) -> float:
     head, rest = name_part(text)
     shape = person_shape(head)
     if not shape:
-        return 0.0
+        return _contact_score(text, head)
     score = 0.5
     words = head.split()
     first = fold(words[0]).replace(" ", "")
     if first in _TITLES:
         score += 0.7
-        words = words[1:]
+        while len(words) > 2 and fold(words[0]).replace(" ", "") in _TITLES:
+            words = words[1:]
     if _known_given(words[0]) or (not words[0].isascii() and _known_given(words[1])):
         score += 0.6
     if rest:
@@ -151,6 +168,37 @@ def person_score(text: str) -> float:
         else:
             score -= 0.2
     return score
+
+
+def _contact_score(text: str, head: str) -> float:
+    """A line that is a nickname with a handle or an e-mail address: 1, else 0."""
+    if "@" not in text or not _CONTACT.search(text):
+        return 0.0
+    from signon.importers.names import org_words
+
+    bare = _CONTACT.sub(" ", head).strip(" <>()[]")
+    if len(bare.split()) > 3 or org_words(text):
+        return 0.0
+    return 1.0
+
+
+def organization_evidence(text: str) -> bool:
+    """Whether a line says it is an organization (an organization word, an acronym name)."""
+    from signon.importers.names import is_acronym, org_words
+
+    head, _ = name_part(text)
+    words = head.split()
+    return bool(org_words(head)) or (len(words) == 1 and len(head) >= 2 and is_acronym(head))
+
+
+def given_with_role(text: str) -> bool:
+    """ "Charity Urbanski, Professor of History": a known given name first and a role after
+    the name, though a word of the name is also an organization word."""
+    head, rest = name_part(text)
+    words = head.split()
+    if not 2 <= len(words) <= 4 or not rest or not _known_given(words[0]):
+        return False
+    return bool(set(fold(rest).split()) & _ROLES)
 
 
 def is_group_label(text: str) -> bool:
