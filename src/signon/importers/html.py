@@ -1,7 +1,7 @@
 """HTML into blocks: a forgiving tree (pages copied from the web are rarely valid) walked once.
 
-The standard library's parser decodes entities; a small tree builder closes
-what authors leave open (<p>, <li>, <td>).  Page chrome (<nav>, <aside>,
+An HTML5 parser (Lexbor) builds the tree as a browser would, closing what
+authors leave open (<p>, <li>, <td>).  Page chrome (<nav>, <aside>,
 <footer>, scripts, forms) is skipped; lists keep their nesting depth; table
 cells whose names wrap over several lines (<br>, <p>) become one name.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from signon.importers.blocks import Block, Document, clean
 from signon.importers.txt import RawLine, find_title_and_meta, lines_to_blocks
@@ -95,69 +94,52 @@ _BLOCK = frozenset(
         "summary",
     ]
 )
-_CLOSES_P = _BLOCK | {"p"}
+
+# Elements nested deeper than this are read as their text: the walk recurses once per level,
+# and no letter nests its list 200 deep (a page that does is broken or hostile).
+_MAX_DEPTH = 200
 
 
 @dataclass
 class _Node:
+    """One element of the parsed page, with its text runs, as the walker reads it."""
+
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
     children: list[_Node | str] = field(default_factory=list)
     parent: _Node | None = None
 
 
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Node("#root")
-        self.stack: list[_Node] = [self.root]
-
-    def _close(self, tag: str, *, stop_at: frozenset[str] = frozenset()) -> bool:
-        for i in range(len(self.stack) - 1, 0, -1):
-            name = self.stack[i].tag
-            if name == tag:
-                del self.stack[i:]
-                return True
-            if name in stop_at:
-                return False
-        return False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _CLOSES_P:
-            self._close("p", stop_at=frozenset({"li", "td", "th", "div", "blockquote", "table"}))
-        if tag == "li":
-            self._close("li", stop_at=frozenset({"ul", "ol"}))
-        elif tag in ("dt", "dd"):
-            self._close("dt", stop_at=frozenset({"dl"}))
-            self._close("dd", stop_at=frozenset({"dl"}))
-        elif tag in ("td", "th"):
-            self._close("td", stop_at=frozenset({"tr", "table"}))
-            self._close("th", stop_at=frozenset({"tr", "table"}))
-        elif tag == "tr":
-            self._close("tr", stop_at=frozenset({"table"}))
-        node = _Node(tag, {k: v or "" for k, v in attrs}, parent=self.stack[-1])
-        self.stack[-1].children.append(node)
-        if tag not in _VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = _Node(tag, {k: v or "" for k, v in attrs}, parent=self.stack[-1])
-        self.stack[-1].children.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
-            return
-        self._close(tag)
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
 def parse_tree(text: str) -> _Node:
-    builder = _TreeBuilder()
-    builder.feed(text)
-    builder.close()
-    return builder.root
+    """The page as an HTML5 parser builds it (Lexbor, through selectolax).
+
+    Browsers' own rules close what authors leave open and move stray text out of
+    tables, so the page read here is the page its readers saw.  The tree is copied
+    once into plain nodes, walked without recursion: a page of 10,000 unclosed
+    ``<div>`` must not exhaust the stack.
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    page = LexborHTMLParser(text)
+    root = _Node("#root")
+    todo = [(page.root, root, 0)] if page.root is not None else []
+    while todo:
+        source, node, depth = todo.pop()
+        for child in source.iter(include_text=True):
+            if child.is_text_node:
+                node.children.append(child.text_content or "")
+            elif not child.is_element_node or not child.tag:
+                continue
+            elif depth >= _MAX_DEPTH:  # as browsers do, nesting beyond a depth is flattened
+                node.children.append(child.text(separator=" "))
+            else:
+                copy = _Node(
+                    child.tag, {k: v or "" for k, v in child.attributes.items()}, parent=node
+                )
+                node.children.append(copy)
+                if child.tag not in _VOID:
+                    todo.append((child, copy, depth + 1))
+    return root
 
 
 def _text_of(node: _Node, *, breaks: bool = False) -> str:
