@@ -55,6 +55,9 @@ class Block:
     prose_lines: int = 1  # paragraphs: how many source lines were joined
     continues: bool = False  # a further line of the same source paragraph (<br>, no blank line)
     rule_before: bool = False  # a horizontal rule (---, <hr>) comes right before this block
+    # Rows: what the source's markup says each cell holds ("name", "affiliation", "title",
+    # "place", "" for unnamed), for cells whose markup says it (HTML signature cards).
+    roles: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -694,6 +694,20 @@ class _Line:
 
 def _table_lines(rows: list[Block]) -> list[_Line]:
     out: list[_Line] = []
+    if rows and all(r.roles for r in rows):
+        # Cells the source's markup names (HTML signature cards, "<cite>Name</cite>, …"):
+        # a name beside an affiliation or a title is a person signing.
+        people = any({"affiliation", "title"} & set(r.roles) for r in rows)
+        for row in rows:
+            cells = list(zip(row.roles, row.cells, strict=True))
+            name = next(c for role, c in cells if role == "name")
+            line = _Line(name, row.depth, row.group, row.line, src=row)
+            if people:
+                title = ", ".join(c for role, c in cells if role == "title")
+                rest = ", ".join(c for role, c in cells if role not in ("name", "title"))
+                line.person = (title, rest)
+            out.append(line)
+        return out
     header = next((r for r in rows[:2] if _is_header_row(r)), None)
     data = [r for r in rows if r is not header and any(c for c in r.cells)]
     labels = {id(r) for r in data if _label_row(r)}
