@@ -699,12 +699,12 @@ def _table_lines(rows: list[Block]) -> list[_Line]:
         # a name beside an affiliation or a title is a person signing.
         people = any({"affiliation", "title"} & set(r.roles) for r in rows)
         for row in rows:
-            cells = list(zip(row.roles, row.cells, strict=True))
-            name = next(c for role, c in cells if role == "name")
+            parts = list(zip(row.roles, row.cells, strict=True))
+            name = next(c for role, c in parts if role == "name")
             line = _Line(name, row.depth, row.group, row.line, src=row)
             if people:
-                title = ", ".join(c for role, c in cells if role == "title")
-                rest = ", ".join(c for role, c in cells if role not in ("name", "title"))
+                title = ", ".join(c for role, c in parts if role == "title")
+                rest = ", ".join(c for role, c in parts if role not in ("name", "title"))
                 line.person = (title, rest)
             out.append(line)
         return out
