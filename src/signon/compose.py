@@ -86,7 +86,7 @@ def template_context(letter: Letter, text: LetterText, signatories: SignatoryLis
         "recipients": list(text.front.recipients or letter.front.recipients),
         "language": language,
         "signatories": MARKER,
-        "unnamed": signatories.unnamed,  # how many asked not to be named (never listed)
+        "unnamed": signatories.unnamed_organizations,  # organizations that asked not to be named
         # Built only if the template walks it: most letters just use {{ signatories }}.
         "organizations": LazyList(lambda: [_node_data(n) for n in signatories.entries]),
         "individuals": [
@@ -157,7 +157,7 @@ def render_body(text: LetterText, context: dict[str, Any]) -> str:
         line = _template_line(err) + offset
         raise TemplateError(
             f"{text.display}:{line}: {err.message}; the placeholders are count, counts, title, "
-            "date, recipients, language, signatories, organizations and individuals",
+            "date, recipients, language, signatories, organizations, individuals and unnamed",
             path=text.display, line=line,
         ) from None
     except jinja2.TemplateError as err:

@@ -82,8 +82,10 @@ class SignatoryList:
     duplicates: dict[str, list[str]] = field(default_factory=dict)  # id -> where it appears
     cycles: list[list[str]] = field(default_factory=list)
     # Signatories that asked not to be named: in the counts, never in ``entries``, so that
-    # no format can print them.
+    # no format can print them.  ``unnamed`` counts their entries, ``unnamed_organizations``
+    # the organizations they bring that the list does not already hold.
     unnamed: int = 0
+    unnamed_organizations: int = 0
 
     def walk(self) -> Iterator[tuple[Node, int]]:
         for entry in self.entries:
@@ -107,7 +109,10 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
     top: list[Node] = []
     left = letter.record.left_coalition()
     hidden: list[Entry] = []
-    for sig in letter.record.active():
+    active = letter.record.active()
+    # An organization that asked not to be named is not printed under a coalition either.
+    left |= {sig.id for sig in active if sig.unnamed}
+    for sig in active:
         entry = roster.entries.get(sig.id)
         if entry is None:
             unknown.append(sig.id)
@@ -152,7 +157,7 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
                     names=names + len(hidden), individuals=len(individuals))
     return SignatoryList(entries=top, individuals=individuals, counts=counts,
                          unknown_ids=unknown, duplicates=duplicates, cycles=cycles,
-                         unnamed=len(hidden))
+                         unnamed=len(hidden), unnamed_organizations=len(unnamed_orgs))
 
 
 # The default coalition heading in the languages letters are translated into, so a

@@ -24,6 +24,8 @@ from signon.letterlocale_data import (
     LIST_LABELS,
     NEUTRAL_LOCALES,
     PAPER_SIZES,
+    PLURAL_CATEGORIES,
+    UNNAMED_LINES,
 )
 
 if TYPE_CHECKING:
@@ -180,6 +182,93 @@ def list_labels(composed: Composed) -> list[str]:
     """The label of each list position of ``composed.body_parts()`` (one fewer than parts)."""
     parts = composed.body_parts()
     return [list_label(composed, part) for part in parts[:-1]]
+
+
+# ------------------------------------------------------------------ the unnamed line
+
+
+def plural_category(n: int, language: str) -> str:
+    """CLDR's plural category of ``n`` in ``language`` ("one", "few", "many", "other"…)."""
+    if (_subtags(language) or ["en"])[0].lower() == "en":
+        return "one" if n == 1 else "other"  # English needs no ICU import
+    return str(_plural_rules(icu_locale_id(language)).select(n))
+
+
+@lru_cache(maxsize=32)
+def _plural_rules(locale_id: str) -> Any:
+    import icu
+
+    return icu.PluralRules.forLocale(icu.Locale(locale_id))
+
+
+def unnamed_line(composed: Composed) -> str:
+    """The line that ends the list when signatories asked not to be named, or "".
+
+    "and 5 organizations that asked not to be named", in the letter's language with
+    its plural forms.  ``unnamed_line`` in the front matter overrides it: a string, or a
+    table by plural category (``{one = "…", other = "…"}``), with ``{n}`` for the number
+    and ``{words}`` for it in words; "" prints no line (the letter says it in its text).
+    """
+    n = composed.signatories.unnamed_organizations
+    if n <= 0:
+        return ""
+    language = composed.language
+    given = _own_front_value(composed, "unnamed_line")
+    if given is None:
+        base = (_subtags(language) or ["en"])[0].lower()
+        if base not in UNNAMED_LINES:
+            base = "en"
+        forms = UNNAMED_LINES[base]
+        category = plural_category(n, base)
+    else:
+        forms = _unnamed_forms(composed, given)
+        category = plural_category(n, language) if len(forms) > 1 else "other"
+    template = forms.get(category, forms["other"])
+    return _fill(composed, template, n)
+
+
+def _own_front_value(composed: Composed, key: str) -> Any:
+    """A setting of this language version; the main letter's only for its own language
+    (an English override must not turn up in the French letter)."""
+    if key in composed.text.front.extra:
+        return composed.text.front.extra[key]
+    if composed.text is composed.letter.main:
+        return composed.letter.front.extra.get(key)
+    return None
+
+
+def _unnamed_forms(composed: Composed, value: Any) -> dict[str, str]:
+    where = f"{composed.text.display}: front matter unnamed_line"
+    if isinstance(value, str):
+        return {"other": value}
+    if not isinstance(value, dict):
+        raise WorkspaceFileError(f"{where} must be a string or a table of plural forms "
+                                 "(one = \"…\", other = \"…\")")
+    unknown = [key for key in value if key not in PLURAL_CATEGORIES]
+    if unknown:
+        raise WorkspaceFileError(f"{where} has {unknown[0]!r}, which is not a plural form; "
+                                 f"use {', '.join(PLURAL_CATEGORIES)}")
+    if "other" not in value:
+        raise WorkspaceFileError(f"{where} needs an \"other\" form (used for every number "
+                                 "the other forms do not cover)")
+    bad = next((key for key, text in value.items() if not isinstance(text, str)), None)
+    if bad is not None:
+        raise WorkspaceFileError(f"{where}.{bad} must be a string")
+    return {str(key): str(text) for key, text in value.items()}
+
+
+def _fill(composed: Composed, template: str, n: int) -> str:
+    # Plain replacement, not str.format: the text is the letter writer's, and braces
+    # other than these two are printed as written.
+    text = template.replace("{n}", str(n))
+    if "{words}" in text:
+        from signon.numwords import to_words
+
+        try:
+            text = text.replace("{words}", to_words(n, composed.language))
+        except RefusedInput as err:
+            raise WorkspaceFileError(f"{composed.text.display}: unnamed_line: {err}") from None
+    return text.strip()
 
 
 # ------------------------------------------------------------------ paper

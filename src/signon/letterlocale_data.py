@@ -74,3 +74,47 @@ ENGLISH_LONG = {"en_001": "{d} {month} {y}", "en_GB": "{d} {month} {y}",
 
 # `date_format` keywords for ICU's own styles (anything else is an ICU date pattern).
 DATE_STYLES = ("full", "long", "medium", "short")
+
+# The line that ends the list when some signatories asked not to be named, by language
+# and CLDR plural category (ICU picks the category: Russian 21 is "one", 22 "few", 25
+# "many"; Polish 21 is "many").  ``{n}`` is the number in digits, ``{words}`` in words.
+# A language not here gets English; the front matter's ``unnamed_line`` overrides it.
+# "other" is required (it is the fallback for every category a language leaves out).
+UNNAMED_LINES: dict[str, dict[str, str]] = {
+    "en": {
+        "one": "and {n} organization that asked not to be named",
+        "other": "and {n} organizations that asked not to be named",
+    },
+    "fr": {
+        "one": "et {n} organisation ayant demandé à ne pas être nommée",
+        "other": "et {n} organisations ayant demandé à ne pas être nommées",
+    },
+    "de": {
+        "one": "sowie {n} Organisation, die nicht genannt werden möchte",
+        "other": "sowie {n} Organisationen, die nicht genannt werden möchten",
+    },
+    "es": {
+        "one": "y {n} organización que pidió no ser nombrada",
+        "other": "y {n} organizaciones que pidieron no ser nombradas",
+    },
+    "ru": {
+        "one": "а также {n} организация, попросившая не называть её",
+        "few": "а также {n} организации, попросившие не называть их",
+        "many": "а также {n} организаций, попросивших не называть их",
+        "other": "а также {n} организации, попросившие не называть их",
+    },
+    "uk": {
+        "one": "а також {n} організація, яка попросила не називати її",
+        "few": "а також {n} організації, які попросили не називати їх",
+        "many": "а також {n} організацій, які попросили не називати їх",
+        "other": "а також {n} організації, які попросили не називати їх",
+    },
+    "pl": {
+        "one": "oraz {n} organizacja, która poprosiła o nieujawnianie jej nazwy",
+        "few": "oraz {n} organizacje, które poprosiły o nieujawnianie ich nazw",
+        "many": "oraz {n} organizacji, które poprosiły o nieujawnianie ich nazw",
+        "other": "oraz {n} organizacji, które poprosiły o nieujawnianie ich nazw",
+    },
+}
+# The plural categories CLDR defines; a front-matter table may use only these.
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")

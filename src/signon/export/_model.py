@@ -159,3 +159,9 @@ def individuals_heading(composed: Composed) -> str:
 def list_lines(composed: Composed) -> list[Line]:
     """Every listed name in compose's order: organizations (depth-first), then individuals."""
     return [*organization_lines(composed), *individual_lines(composed)]
+
+
+def has_signatories(composed: Composed) -> bool:
+    """Whether the letter has a list to print: names, or only the unnamed line."""
+    listed = composed.signatories
+    return bool(listed.entries or listed.individuals or listed.unnamed_organizations)

@@ -15,6 +15,7 @@ import io
 
 from signon.compose import Composed
 from signon.export._model import list_lines, one_line
+from signon.letterlocale import unnamed_line
 
 HEADER = (
     "id",
@@ -46,7 +47,11 @@ def cell(text: str) -> str:
 
 def rows(composed: Composed) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
+    hidden = unnamed_line(composed)
     for line in list_lines(composed):
+        if hidden and line.person is not None:
+            out.append(_unnamed_row(hidden))
+            hidden = ""
         if line.node is not None:
             node = line.node
             top = line.top.signature if line.top is not None else None
@@ -82,7 +87,16 @@ def rows(composed: Composed) -> list[tuple[str, ...]]:
                     person.affiliation,
                 )
             )
+    if hidden:
+        out.append(_unnamed_row(hidden))
     return out
+
+
+def _unnamed_row(line: str) -> tuple[str, ...]:
+    # One row where the organizations end, so that a coordinator adding up the sheet
+    # sees why it holds fewer rows than the letter's count; no id, country, date or
+    # signer, which could tell who they are.
+    return ("", line, "", "", "unnamed", "", "", "0", "", "")
 
 
 def render(composed: Composed, *, bom: bool = False) -> bytes:

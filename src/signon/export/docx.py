@@ -27,6 +27,7 @@ from signon.compose import Composed
 from signon.errors import RefusedInput
 from signon.export._model import (
     entry_label,
+    has_signatories,
     individual_lines,
     individuals_heading,
     is_rtl,
@@ -35,7 +36,14 @@ from signon.export._model import (
     one_line,
     xml_safe,
 )
-from signon.letterlocale import Paper, explicit_paper, list_labels, paper, written_date
+from signon.letterlocale import (
+    Paper,
+    explicit_paper,
+    list_labels,
+    paper,
+    unnamed_line,
+    written_date,
+)
 from signon.markdown_walk import Link, ListLevel, Span
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -481,7 +489,7 @@ class BodyWriter:
 
     # -- the list
     def signatories(self, composed: Composed, label: str = "") -> None:
-        if label and (composed.signatories.entries or composed.signatories.individuals):
+        if label and has_signatories(composed):
             text = one_line(label)
             self.para("Signatory Label", run(text), text=text, keep_next=True)
         if self.splice:
@@ -540,6 +548,14 @@ class BodyWriter:
                     after_block = False
                 if len(out) >= CHUNK:
                     full()
+        hidden = one_line(unnamed_line(composed))
+        if hidden:
+            # "and 5 organizations that asked not to be named" ends the organizations.
+            gap = '<w:spacing w:before="160"/>' if after_block else ""
+            out.append(
+                f'<w:p><w:pPr><w:pStyle w:val="{plain_id}"/>{doc_bidi}{gap}</w:pPr>'
+                f"{run(hidden)}</w:p>"
+            )
         people = list(individual_lines(composed))
         if people:
             heading = one_line(individuals_heading(composed))

@@ -16,6 +16,7 @@ from typing import Any
 from signon.compose import Composed
 from signon.export._model import (
     Line,
+    has_signatories,
     individual_lines,
     individuals_heading,
     language_is_rtl,
@@ -24,7 +25,7 @@ from signon.export._model import (
     organization_lines,
     xml_safe,
 )
-from signon.letterlocale import list_labels, paper, written_date
+from signon.letterlocale import list_labels, paper, unnamed_line, written_date
 
 GENERATOR = "signon"
 
@@ -44,6 +45,7 @@ a { color: LinkText; }
 }
 .signatories > li > ul { margin-left: -1.5em; text-indent: 0; }
 .signatories > li.coalition { margin: .75rem 0; }
+.signatories > li.unnamed { margin-top: .5rem; }
 .signatories ul { list-style: disc; margin: .2rem 0 .2rem 0; padding-left: 1.75rem; }
 .signatories ul ul { list-style: circle; }
 .signatories-label { margin: 1.5rem 0 .5rem; }
@@ -98,7 +100,11 @@ def _nested_list(lines: list[Line], css_class: str) -> list[str]:
 
 def list_html(composed: Composed, label: str = "") -> str:
     out = [f'<p class="signatories-label">{esc(label)}</p>'] if label else []
-    out += _nested_list(list(organization_lines(composed)), "signatories")
+    lines = list(organization_lines(composed))
+    hidden = unnamed_line(composed)
+    if hidden:  # the last item of the organizations' list
+        lines.append(Line(label=hidden, name=hidden, kind="unnamed", depth=0))
+    out += _nested_list(lines, "signatories")
     people = list(individual_lines(composed))
     if people:
         out.append(f'<p class="individuals-heading">{esc(individuals_heading(composed))}</p>')
@@ -176,7 +182,7 @@ def render(composed: Composed, *, paper_name: str | None = None) -> bytes:
         parts += ["<header>", *head, "</header>"]
     body_parts = composed.body_parts()
     labels = list_labels(composed)
-    has_list = bool(composed.signatories.entries or composed.signatories.individuals)
+    has_list = has_signatories(composed)
     shift = heading_shift(body_parts, md)
     for n, part in enumerate(body_parts):
         if part.strip():

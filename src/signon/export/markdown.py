@@ -11,13 +11,14 @@ import re
 
 from signon.compose import Composed
 from signon.export._model import (
+    has_signatories,
     individual_lines,
     individuals_heading,
     one_line,
     organization_lines,
     section_heading,
 )
-from signon.letterlocale import list_labels, written_date
+from signon.letterlocale import list_labels, unnamed_line, written_date
 
 # Inline markup (emphasis, code, links, autolinks/HTML, GFM tables and strikethrough).
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -56,6 +57,9 @@ def list_markdown(composed: Composed, label: str = "") -> str:
             blocks.append(escape(section_heading(group)))
             section = group
         items.append(f"{'  ' * line.depth}- {item(line.label)}")
+    hidden = unnamed_line(composed)
+    if hidden:
+        items.append(f"- {item(hidden)}")
     if items:
         blocks.append("\n".join(items))
     people = [f"- {item(line.label)}" for line in individual_lines(composed)]
@@ -80,7 +84,7 @@ def render(composed: Composed) -> bytes:
     if meta:
         # A trailing backslash is CommonMark's visible hard line break.
         chunks.append("\\\n".join(meta))
-    has_list = bool(composed.signatories.entries or composed.signatories.individuals)
+    has_list = has_signatories(composed)
     labels = list_labels(composed)
     parts = composed.body_parts()
     for n, part in enumerate(parts):

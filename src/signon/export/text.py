@@ -10,7 +10,8 @@ import re
 import textwrap
 
 from signon.compose import Composed
-from signon.export._model import entry_label, individual_label, section_heading
+from signon.export._model import entry_label, individual_label, one_line, section_heading
+from signon.letterlocale import unnamed_line
 from signon.markdown_walk import Block, Link, Span
 from signon.text import printable
 
@@ -44,6 +45,11 @@ def list_as_text(composed: Composed, *, width: int = WRAP) -> str:
             blocks.append(lines)
         else:
             run += _wrap(entry_label(entry, show), width, "", "  ")
+    hidden = one_line(unnamed_line(composed))
+    if hidden:
+        # "and 5 organizations that asked not to be named" ends the organizations: under
+        # the plain entries it follows, or as a block of its own after a coalition.
+        run += _wrap(hidden, width, "", "  ")
     if run:
         blocks.append(run)
     people = composed.signatories.individuals
