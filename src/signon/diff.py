@@ -95,6 +95,7 @@ class Baseline:
     at: str = ""  # exports: the timestamp recorded
     formats: list[str] = field(default_factory=list)
     language: str = ""
+    unnamed: int = 0  # organizations that asked not to be named (counted, never listed)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "date": self.date}
@@ -114,6 +115,7 @@ class Diff:
     renamed: list[Renamed] = field(default_factory=list)
     individuals_added: list[Person] = field(default_factory=list)
     individuals_withdrawn: list[Person] = field(default_factory=list)
+    unnamed: int = 0  # organizations now on the letter that asked not to be named
 
     @property
     def renames_known(self) -> bool:
@@ -131,7 +133,7 @@ class Diff:
     @property
     def unchanged(self) -> bool:
         return not (self.added or self.withdrawn or self.renamed or self.individuals_added
-                    or self.individuals_withdrawn)
+                    or self.individuals_withdrawn or self.unnamed != self.baseline.unnamed)
 
     def sentences(self) -> list[str]:
         """What a coordinator writes in the follow-up e-mail, e.g.
@@ -141,6 +143,13 @@ class Diff:
         people_in, people_out = len(self.individuals_added), len(self.individuals_withdrawn)
         if people_in or people_out or self.now.individuals:
             out.append(_movement(people_in, people_out, "individual", since))
+        if self.unnamed or self.baseline.unnamed:
+            # Only a number: who they are, and whether a listed name became one of them,
+            # is theirs to keep.
+            then_hidden = self.baseline.unnamed
+            out.append(f"Organizations that asked not to be named: {self.unnamed}"
+                       + (f" ({then_hidden} then)." if then_hidden != self.unnamed
+                          else ", unchanged."))
         then, now = self.baseline.counts.get(self.rule), self.now.get(self.rule)
         out.append(f"The letter's count ({self.rule}) is now {now} ({then} then)."
                    if then != now else f"The letter's count ({self.rule}) is {now}, unchanged.")
@@ -163,7 +172,11 @@ class Diff:
                 "added":     [{"id", "name", "kind", "counted", "country", "via", "date"}],
                 "withdrawn": [{... the same; date = withdrawal date when recorded}],
                 "renamed":   [{"id", "kind", "old", "new"}]},
-             "individuals": {"added": [{"name", "date"}], "withdrawn": [{"name", "date"}]}}
+             "individuals": {"added": [{"name", "date"}], "withdrawn": [{"name", "date"}]},
+             "unnamed": {"then": 1, "now": 3}}
+
+        ``unnamed`` counts the organizations that asked not to be named: they are in
+        the counts and never in the lists (neither as added nor as withdrawn).
 
         ``organizations`` lists every name printed on the list, coalitions
         included (``kind``); ``counted`` says whether it counts under the
@@ -191,6 +204,7 @@ class Diff:
                 "added": [p.to_json() for p in self.individuals_added],
                 "withdrawn": [p.to_json() for p in self.individuals_withdrawn],
             },
+            "unnamed": {"then": self.baseline.unnamed, "now": self.unnamed},
         }
 
 
@@ -222,7 +236,7 @@ def last_export(letter: Letter) -> dict[str, Any] | None:
     return None
 
 
-def export_baseline(letter: Letter) -> Baseline:
+def export_baseline(letter: Letter, roster: Roster | None = None) -> Baseline:
     entry = last_export(letter)
     if entry is None:
         raise RefusedInput(
@@ -243,7 +257,28 @@ def export_baseline(letter: Letter) -> Baseline:
         individuals=[str(n) for n in entry.get("individuals", [])], at=at,
         formats=[str(f) for f in entry.get("formats", [])],
         language=str(entry.get("language", "")),
+        unnamed=_unnamed_then(counts, listed, coalitions, roster),
     )
+
+
+def _unnamed_then(counts: Counts, listed: dict[str, str], coalitions: set[str] | None,
+                  roster: Roster | None) -> int:
+    """How many organizations the exported letter counted without listing them.
+
+    The export keeps the list and the counts; what the count holds beyond the listed
+    organizations asked not to be named.  (A coalition's own "counts" mark is taken
+    from the roster as it is now.)
+    """
+    def counted(eid: str) -> bool:
+        is_coalition = (eid in coalitions if coalitions is not None
+                        else roster is not None and eid in roster.entries
+                        and roster.entries[eid].is_coalition)
+        if not is_coalition:
+            return True
+        entry = roster.entries.get(eid) if roster is not None else None
+        return entry is not None and entry.counts
+
+    return max(0, counts.organizations - sum(1 for eid in listed if counted(eid)))
 
 
 def _on_list_at(date: str, since: str, withdrawn: str) -> bool:
@@ -272,7 +307,8 @@ def date_baseline(letter: Letter, roster: Roster, since: str,
     listed, coalitions = _listed_names(old_list)
     baseline = Baseline(kind="date", date=since, counts=old_list.counts, listed=listed,
                         coalitions=coalitions,
-                        individuals=[p.name for p in old_list.individuals])
+                        individuals=[p.name for p in old_list.individuals],
+                        unnamed=old_list.unnamed_organizations)
     return baseline, old_list
 
 
@@ -316,14 +352,14 @@ def compute_diff(letter: Letter, roster: Roster, *, since: str | None = None,
         lang = language or letter.front.language
         baseline, _ = date_baseline(letter, roster, day, lang)
     else:
-        baseline = export_baseline(letter)
+        baseline = export_baseline(letter, roster)
         # Names are compared in the language the letter was exported in, so a
         # French export is not "renamed" by the English list.
         lang = language or baseline.language or letter.front.language
     now_list = build_list(letter, roster, language=lang)
     now = _current(now_list)
     result = Diff(letter=letter.slug, rule=letter.front.count, baseline=baseline,
-                  now=now_list.counts)
+                  now=now_list.counts, unnamed=now_list.unnamed_organizations)
 
     for eid, item in now.items():
         if eid not in baseline.listed:
@@ -335,7 +371,15 @@ def compute_diff(letter: Letter, roster: Roster, *, since: str | None = None,
         elif baseline.kind == "export" and baseline.listed[eid] != item.name:
             result.renamed.append(Renamed(eid, item.kind, baseline.listed[eid], item.name))
 
-    gone = [eid for eid in baseline.listed if eid not in now]
+    # A listed organization that has since asked not to be named has not withdrawn, and
+    # naming it here would tell who it is: it is in the unnamed count only.
+    hidden: set[str] = set()
+    for sig in letter.record.active():
+        if sig.unnamed:
+            hidden.add(sig.id)
+            if sig.id in roster.entries and roster.entries[sig.id].is_coalition:
+                hidden |= roster.descendants(sig.id)
+    gone = [eid for eid in baseline.listed if eid not in now and eid not in hidden]
     if gone:
         reasons = _withdrawal_reasons(letter, roster, set(gone))
         for eid in gone:

@@ -202,18 +202,26 @@ def _plural_rules(locale_id: str) -> Any:
 
 
 def unnamed_line(composed: Composed) -> str:
-    """The line that ends the list when signatories asked not to be named, or "".
+    """The line that ends ``composed``'s list when signatories asked not to be named, or "".
 
-    "and 5 organizations that asked not to be named", in the letter's language with
-    its plural forms.  ``unnamed_line`` in the front matter overrides it: a string, or a
-    table by plural category (``{one = "…", other = "…"}``), with ``{n}`` for the number
-    and ``{words}`` for it in words; "" prints no line (the letter says it in its text).
+    ``unnamed_line`` in the front matter (of this language version) overrides the
+    default; see :func:`summary_line`.
     """
-    n = composed.signatories.unnamed_organizations
+    return summary_line(composed.signatories.unnamed_organizations, composed.language,
+                        _own_front_value(composed, "unnamed_line"),
+                        where=composed.text.display)
+
+
+def summary_line(n: int, language: str, given: Any = None, *, where: str = "letter.md") -> str:
+    """"and 5 organizations that asked not to be named", in ``language`` with its plural
+    forms; "" when ``n`` is 0.
+
+    ``given`` (the front matter's ``unnamed_line``) overrides it: a string, or a table by
+    plural category (``{one = "…", other = "…"}``), with ``{n}`` for the number and
+    ``{words}`` for it in words; "" prints no line (the letter says it in its text).
+    """
     if n <= 0:
         return ""
-    language = composed.language
-    given = _own_front_value(composed, "unnamed_line")
     if given is None:
         base = (_subtags(language) or ["en"])[0].lower()
         if base not in UNNAMED_LINES:
@@ -221,10 +229,20 @@ def unnamed_line(composed: Composed) -> str:
         forms = UNNAMED_LINES[base]
         category = plural_category(n, base)
     else:
-        forms = _unnamed_forms(composed, given)
+        forms = _unnamed_forms(given, where)
         category = plural_category(n, language) if len(forms) > 1 else "other"
     template = forms.get(category, forms["other"])
-    return _fill(composed, template, n)
+    # Plain replacement, not str.format: the text is the letter writer's, and braces
+    # other than these two are printed as written.
+    text = template.replace("{n}", str(n))
+    if "{words}" in text:
+        from signon.numwords import to_words
+
+        try:
+            text = text.replace("{words}", to_words(n, language))
+        except RefusedInput as err:
+            raise WorkspaceFileError(f"{where}: unnamed_line: {err}") from None
+    return text.strip()
 
 
 def _own_front_value(composed: Composed, key: str) -> Any:
@@ -237,8 +255,8 @@ def _own_front_value(composed: Composed, key: str) -> Any:
     return None
 
 
-def _unnamed_forms(composed: Composed, value: Any) -> dict[str, str]:
-    where = f"{composed.text.display}: front matter unnamed_line"
+def _unnamed_forms(value: Any, where: str) -> dict[str, str]:
+    where = f"{where}: front matter unnamed_line"
     if isinstance(value, str):
         return {"other": value}
     if not isinstance(value, dict):
@@ -255,20 +273,6 @@ def _unnamed_forms(composed: Composed, value: Any) -> dict[str, str]:
     if bad is not None:
         raise WorkspaceFileError(f"{where}.{bad} must be a string")
     return {str(key): str(text) for key, text in value.items()}
-
-
-def _fill(composed: Composed, template: str, n: int) -> str:
-    # Plain replacement, not str.format: the text is the letter writer's, and braces
-    # other than these two are printed as written.
-    text = template.replace("{n}", str(n))
-    if "{words}" in text:
-        from signon.numwords import to_words
-
-        try:
-            text = text.replace("{words}", to_words(n, composed.language))
-        except RefusedInput as err:
-            raise WorkspaceFileError(f"{composed.text.display}: unnamed_line: {err}") from None
-    return text.strip()
 
 
 # ------------------------------------------------------------------ paper

@@ -100,7 +100,10 @@ def apply_signatures(record: SignatureRecord, roster: Roster, requests: Sequence
             continue
         if existing and existing.via:
             existing.via = ""  # its coalition no longer signs: a signature of its own
-        problem = "" if force else _double(roster, eid, covered)
+        # An organization that asks not to be named is no longer printed under its
+        # coalition either (counting.build_list), so it cannot be listed twice.
+        hidden_member = request.unnamed and eid in covered and not roster.get(eid).is_coalition
+        problem = "" if force or hidden_member else _double(roster, eid, covered)
         if not problem and existing and existing.withdrawn > request.date:
             problem = (f"{eid!r} withdrew on {existing.withdrawn}, after this signature of "
                        f"{request.date}")

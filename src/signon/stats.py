@@ -13,6 +13,10 @@ the letter.  Two choices a reader of the tables should know:
   row, because a coordinator asking "how many came through Human Rights House
   Network?" means all of them.  The "(signed directly)" row holds the
   organizations (and counting coalitions) that signed at the top level.
+* Organizations that asked not to be named are counted and never itemized: one
+  "(not named)" row in the country and coalition tables, so that the shares add up,
+  and ``unnamed`` in the JSON.  Their country or coalition could tell who they are.
+  ``include_unnamed`` (for the coordinator's own eyes) counts them where they belong.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from signon.roster import Roster
 
 NO_COUNTRY = "(no country)"
 DIRECT = "(signed directly)"
+NOT_NAMED = "(not named)"
 
 
 @dataclass(frozen=True)
@@ -61,11 +66,16 @@ class Stats:
     by_country: list[Row] = field(default_factory=list)
     by_coalition: list[Row] = field(default_factory=list)
     direct: int = 0
+    unnamed: int = 0  # organizations that asked not to be named
+    include_unnamed: bool = False  # they are in the tables, as the coordinator asked
 
     @property
     def by_kind(self) -> list[Row]:
-        return [Row("organizations", self.organizations), Row("coalitions", self.coalitions),
+        rows = [Row("organizations", self.organizations), Row("coalitions", self.coalitions),
                 Row("individuals", self.individuals)]
+        if self.unnamed and not self.include_unnamed:
+            rows.append(Row("not named", self.unnamed))
+        return rows
 
     def to_json(self) -> dict[str, Any]:
         """The JSON ``stats --json`` prints.
@@ -74,18 +84,23 @@ class Stats:
         entries, names, individuals}, "by_kind": {"organizations",
         "coalitions", "individuals"}, "by_country": [{"country" (null when
         unknown), "organizations"}], "by_coalition": [{"id", "name", "parent"
-        (null at the top level), "organizations"}], "direct"}`` — rows sorted
-        by size, largest first.  ``by_kind.organizations`` counts distinct
-        organizations of kind organization; ``counts.organizations`` is the
-        count rule, which also counts coalitions marked as counting.
+        (null at the top level), "organizations"}], "direct", "unnamed",
+        "include_unnamed"}`` — rows sorted by size, largest first.  ``unnamed``
+        counts the organizations that asked not to be named; unless
+        ``include_unnamed``, they are in ``counts`` only, in no row.
+        ``by_kind.organizations`` counts distinct organizations of kind
+        organization; ``counts.organizations`` is the count rule, which also
+        counts coalitions marked as counting.
         """
         return {
             "letter": self.letter, "title": self.title, "language": self.language,
             "rule": self.rule, "counts": self.counts.as_dict(),
-            "by_kind": {row.label: row.count for row in self.by_kind},
+            "by_kind": {row.label: row.count for row in self.by_kind[:3]},
             "by_country": [row.to_json("country") for row in self.by_country],
             "by_coalition": [row.to_json("coalition") for row in self.by_coalition],
             "direct": self.direct,
+            "unnamed": self.unnamed,
+            "include_unnamed": self.include_unnamed,
         }
 
 
@@ -94,10 +109,18 @@ def _counted(node: Node) -> bool:
 
 
 def compute_stats(letter: Letter, roster: Roster, *, language: str | None = None,
-                  signatories: SignatoryList | None = None) -> Stats:
-    """Tally ``letter``'s current list (built in ``language``, or the letter's own)."""
+                  signatories: SignatoryList | None = None,
+                  include_unnamed: bool = False) -> Stats:
+    """Tally ``letter``'s current list (built in ``language``, or the letter's own).
+
+    ``include_unnamed``: the organizations that asked not to be named are tallied by
+    country and coalition like the others (for the coordinator, never for a letter).
+    """
     lang = language or letter.front.language
     listed = signatories if signatories is not None else build_list(letter, roster, language=lang)
+    unnamed = listed.unnamed_organizations
+    if include_unnamed and unnamed:
+        listed = build_list(_all_named(letter), roster, language=lang)
 
     countries: dict[str, str] = {}  # counted id -> country label
     kinds: dict[str, bool] = {}  # listed id -> is a coalition
@@ -144,7 +167,20 @@ def compute_stats(letter: Letter, roster: Roster, *, language: str | None = None
         coalitions=sum(1 for is_coalition in kinds.values() if is_coalition),
         individuals=listed.counts.individuals,
         by_country=country_rows, by_coalition=coalition_rows, direct=len(direct),
+        unnamed=unnamed, include_unnamed=include_unnamed,
     )
+
+
+def _all_named(letter: Letter) -> Letter:
+    """``letter`` as if every signatory had agreed to be named (a copy; nothing is written)."""
+    import copy
+    import dataclasses
+
+    shown = copy.copy(letter)
+    shown.record = copy.copy(letter.record)
+    shown.record.signatures = [dataclasses.replace(sig, unnamed=False) if sig.unnamed else sig
+                               for sig in letter.record.signatures]
+    return shown
 
 
 def _title(letter: Letter, language: str | None) -> str:

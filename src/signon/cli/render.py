@@ -236,7 +236,7 @@ def stats_renderables(stats: Any, *, top: int = 0, width: int = 80) -> list[Any]
     from rich.text import Text
 
     from signon.collation import sort_key
-    from signon.stats import BAR_WIDTH, DIRECT, Row, _sorted, bar, share
+    from signon.stats import BAR_WIDTH, DIRECT, NOT_NAMED, Row, _sorted, bar, share
 
     # Room for a 20-cell name, the count and share columns; what is left draws the bars.
     bars = min(BAR_WIDTH, width - 40)
@@ -245,6 +245,10 @@ def stats_renderables(stats: Any, *, top: int = 0, width: int = 80) -> list[Any]
     head = text(f"{stats.title} ({stats.letter})" if stats.title else stats.letter,
                 style="bold")
     head.append(f"\n{c.summary()}; the letter counts {stats.rule}")
+    if stats.unnamed:
+        head.append(f"\n{plural(stats.unnamed, 'organization')} asked not to be named"
+                    + (" (included below, as asked)" if stats.include_unnamed
+                       else " (counted, not itemized; --include-unnamed to tally them)"))
     out: list[Any] = [head]
     if not c.entries and not c.individuals:
         out.append(Text(f"No signatures yet; record them with `signon sign {stats.letter} ID…`."))
@@ -281,12 +285,16 @@ def stats_renderables(stats: Any, *, top: int = 0, width: int = 80) -> list[Any]
     # Kinds are not parts of one whole (a coalition is not a signatory unless it
     # counts, individuals are counted apart), so that table has no share column.
     out.append(table("By kind", "kind", _sorted(stats.by_kind, sort_key("en"),
-                                                  last=lambda row: False), None))
-    out.append(table("By country (organizations)", "country", stats.by_country,
+                                                  last=lambda row: row.label == "not named"),
+                     None))
+    hidden = [Row(NOT_NAMED, stats.unnamed)] if stats.unnamed and not stats.include_unnamed \
+        else []
+    out.append(table("By country (organizations)", "country", [*stats.by_country, *hidden],
                      c.organizations, "countries"))
     if stats.by_coalition:
         rows = _sorted([*stats.by_coalition, Row(DIRECT, stats.direct)], sort_key(stats.language),
                        last=lambda row: row.label == DIRECT)
+        rows += hidden
         out.append(table("By coalition (organizations)", "coalition", rows, c.organizations,
                          "coalitions"))
     return out

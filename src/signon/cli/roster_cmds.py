@@ -85,8 +85,9 @@ def add_org(
 def add_coalition(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The coalition's name, as printed "
                                         "above its members.", show_default=False)],
-    member: Annotated[list[str] | None, typer.Option("--member", metavar="ID", help="Member id, "
-                                                     "organization or coalition (repeat for "
+    member: Annotated[list[str] | None, typer.Option("--member", metavar="ID", help="Member: "
+                                                     "an organization or coalition by id, "
+                                                     "acronym, alias or name (repeat for "
                                                      "several).", show_default=False)] = None,
     id: IdOpt = None,
     country: CountryOpt = "",
@@ -102,11 +103,14 @@ def add_coalition(
     drop_comments: DropCommentsOpt = False,
 ) -> None:
     """Add a coalition that signs on behalf of its members."""
-    from signon.identity import screen
+    from signon.identity import resolve_ids, screen
 
     with ws().edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
+        # Members by id, acronym, alias or name, as add-members takes them; one that names
+        # nothing is left to make_entry, whose refusal suggests the id meant.
+        members = resolve_ids(roster, member or (), keep_unknown=True)
         entry = make_entry(roster, name, kind="coalition", eid=id, country=country,
-                           aliases=alias or (), members=member or (), heading=heading,
+                           aliases=alias or (), members=members, heading=heading,
                            counts=counts, notes=note)
         found = screen(roster, entry, force=force)
         roster.add(entry, force=True)
@@ -119,7 +123,8 @@ def add_coalition(
 @app.command("add-members")
 def add_members(
     coalition: CoalitionArg,
-    members: Annotated[list[str], typer.Argument(metavar="MEMBER...", help="Ids to add.",
+    members: Annotated[list[str], typer.Argument(metavar="MEMBER...", help="Members to add: "
+                                                 "ids, acronyms, aliases or names.",
                                                  show_default=False)],
     drop_comments: DropCommentsOpt = False,
 ) -> None:
@@ -138,7 +143,8 @@ def add_members(
 @app.command("remove-members")
 def remove_members(
     coalition: CoalitionArg,
-    members: Annotated[list[str], typer.Argument(metavar="MEMBER...", help="Ids to remove.",
+    members: Annotated[list[str], typer.Argument(metavar="MEMBER...", help="Members to "
+                                                 "remove: ids, acronyms, aliases or names.",
                                                  show_default=False)],
     drop_comments: DropCommentsOpt = False,
 ) -> None:
@@ -323,7 +329,9 @@ def letters_signed(workspace: Workspace, roster: Roster, eid: str) -> list[dict[
     """Letters ``eid`` signed, directly or through a coalition, with how (one row per letter).
 
     When a letter names it more than once, the row that still stands wins over a
-    withdrawn one, and a direct signature over one through a coalition.
+    withdrawn one, and a named one over an unnamed one, and a direct signature over
+    one through a coalition.  ``unnamed``: it signed that letter asking not to be named
+    (itself, or the coalition it signed through did).
     """
     from signon.letter import letter_references
 
@@ -339,17 +347,24 @@ def letters_signed(workspace: Workspace, roster: Roster, eid: str) -> list[dict[
                 continue
             # A member's withdrawal from its coalition's signature overrides that signature.
             rank = -1 if sig.via and sig.id == eid else (
-                (2 if sig.withdrawn else 0) + (1 if via else 0))
+                (4 if sig.withdrawn else 0) + (2 if sig.unnamed else 0) + (1 if via else 0))
             if best is None or rank < best[0]:
                 best = (rank, {"letter": slug, "via": via, "date": sig.date or None,
-                               "withdrawn": sig.withdrawn or None})
+                               "withdrawn": sig.withdrawn or None,
+                               "unnamed": sig.unnamed})
         if best is not None:
             out.append(best[1])
     return out
 
 
 @app.command("show")
-def show(id: IdArg, as_json: JsonOpt = False) -> None:
+def show(
+    id: IdArg,
+    as_json: JsonOpt = False,
+    include_unnamed: Annotated[bool, typer.Option(
+        "--include-unnamed", help="Also list the letters it signed asking not to be named "
+        "(default: only how many).")] = False,
+) -> None:
     """One entry: its fields, its coalitions and every letter it signed."""
     from signon.identity import resolve_id
 
@@ -360,12 +375,18 @@ def show(id: IdArg, as_json: JsonOpt = False) -> None:
         note(f"{asked} was merged into or renamed to {id}")
     entry = roster.get(id)
     signed = letters_signed(workspace, roster, id)
+    # Signed asking not to be named: private to the coordinator who asks for them, so
+    # that a `show` pasted into an e-mail does not tell which letters those were.
+    private = sum(1 for s in signed if s["unnamed"] and not s["withdrawn"])
+    if not include_unnamed:
+        signed = [s for s in signed if not s["unnamed"]]
     coalitions = [c.id for c in roster.coalitions_of(id)]
     if as_json:
         data = entry.to_json()
         data["coalitions"] = coalitions
         data["letters"] = [s["letter"] for s in signed if not s["withdrawn"]]
         data["signatures"] = signed
+        data["unnamed_signatures"] = private
         print_json(data)
         return
     from signon.cli.render import print_table, show_table
@@ -389,8 +410,15 @@ def show(id: IdArg, as_json: JsonOpt = False) -> None:
     rows.append(("coalitions", ", ".join(coalitions) or "none", False))
     letters_text = [
         s["letter"] + (f" (via {s['via']})" if s["via"] else "")
+        + (" (unnamed)" if s["unnamed"] else "")
         + (f" (withdrawn {s['withdrawn']})" if s["withdrawn"] else "")
         for s in signed
     ]
+    if private and not include_unnamed:
+        from signon.cli.render import plural
+
+        letters_text.append(("and " if letters_text else "")
+                            + f"{plural(private, 'letter')} signed unnamed "
+                            "(--include-unnamed lists them)")
     rows.append(("letters", ", ".join(letters_text) or "none", False))
     print_table(show_table(get_console(), rows))

@@ -41,6 +41,9 @@ def stats(
     top: Annotated[int, typer.Option("--top", min=0, help="Show at most this many countries "
                                      "and coalitions, largest first (0: all; --json has all).")]
     = 20,
+    include_unnamed: Annotated[bool, typer.Option(
+        "--include-unnamed", help="Tally the organizations that asked not to be named by "
+        "country and coalition too (default: counted, in no row).")] = False,
 ) -> None:
     """Counts by country, by coalition and by kind, largest first."""
     from signon.cli.render import print_table, stats_renderables
@@ -50,7 +53,8 @@ def stats(
     workspace = ws()
     loaded = load_letter(workspace.root, letter)
     language = loaded.text_for(lang).front.language if lang else None
-    result = compute_stats(loaded, workspace.roster(), language=language)
+    result = compute_stats(loaded, workspace.roster(), language=language,
+                           include_unnamed=include_unnamed)
     if as_json:
         print_json(result.to_json())
         return
