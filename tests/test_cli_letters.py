@@ -193,7 +193,7 @@ def test_show_lists_letters_signed_via_coalition(small_letter: Path, cli: Cli) -
     assert data["letters"] == ["demo"]
     assert data["coalitions"] == ["k"]
     assert data["signatures"] == [{"letter": "demo", "via": "k", "date": "2024-03-02",
-                                   "withdrawn": None}]
+                                   "withdrawn": None, "unnamed": False}]
 
 
 def test_ids_slugs_and_languages_with_a_trailing_newline_are_refused(workspace: Path,

@@ -382,8 +382,10 @@ def test_show(roster: Path, cli: Cli) -> None:
     data = json.loads(cli("show", "c", "--json").stdout)
     assert (data["coalitions"], data["letters"]) == (["k"], ["demo"])
     assert data["signatures"] == [
-        {"letter": "demo", "via": "o", "date": "2024-03-01", "withdrawn": None},
-        {"letter": "later", "via": None, "date": "2024-04-01", "withdrawn": "2024-04-02"},
+        {"letter": "demo", "via": "o", "date": "2024-03-01", "withdrawn": None,
+         "unnamed": False},
+        {"letter": "later", "via": None, "date": "2024-04-01", "withdrawn": "2024-04-02",
+         "unnamed": False},
     ]
     fails(cli("show", "cc"), 3, "unknown id 'cc'; see `signon orgs` for the ids")
 

@@ -108,6 +108,7 @@ def test_diff_since_export_json(changed: Path, cli: Cli) -> None:
                          "new": "Gamma Center"}],
         },
         "individuals": {"added": [{"name": "Jane Doe", "date": "2024-03-14"}], "withdrawn": []},
+        "unnamed": {"then": 0, "now": 0},
     }
 
 

@@ -122,6 +122,8 @@ def test_stats_json(mixed_letter: Path, cli: Cli) -> None:
             {"id": "s", "name": "Sigma Platform", "parent": None, "organizations": 2},
         ],
         "direct": 2,
+        "unnamed": 0,
+        "include_unnamed": False,
     }
     # The country rows add up to the count: every counted organization has one row.
     assert sum(r["organizations"] for r in data["by_country"]) == data["counts"]["organizations"]
