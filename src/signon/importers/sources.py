@@ -16,6 +16,7 @@ FORMATS = {
     ".htm": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
 
 
@@ -31,8 +32,8 @@ def read_document(path: Path) -> Document:
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         raise RefusedInput(
-            f"{path.name}: signon imports .txt, .md, .html and .docx letters; save it in one of "
-            "those formats (a .doc or .odt: open it and save as .docx)"
+            f"{path.name}: signon imports .txt, .md, .html, .docx and .pdf letters; save it in "
+            "one of those formats (a .doc or .odt: open it and save as .docx)"
         )
     name = path.name
     if kind == "docx":
@@ -41,6 +42,10 @@ def read_document(path: Path) -> Document:
         read_bytes(path)  # the same messages as the other formats for a missing file
         return read_docx(path, name=name)
     data = read_bytes(path)
+    if kind == "pdf":
+        from signon.importers.pdf import read_pdf
+
+        return read_pdf(data, name=name)
     if kind == "html":
         from signon.charsets import decode_html
         from signon.importers.html import read_html

@@ -1,0 +1,118 @@
+"""Text PDFs into blocks: each page's lines, read with PDFium, then the plain-text rules.
+
+A PDF has no paragraphs, only positioned runs of text.  Runs on one baseline
+are one line; lines further apart than the page's usual line spacing have a
+blank line between them, which is how the text reader tells paragraphs and lists apart.  A page
+number alone at the top or the bottom of a page is the page's furniture.  A
+PDF without a text layer (a scan) is refused: reading it would need OCR.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from signon.errors import RefusedInput
+from signon.importers.blocks import Document
+
+# pdfium's load errors (FPDF_ERR_*): 3 a damaged file, 4 a password, 5 a security handler.
+_ERR_PASSWORD = (4, 5)
+# Lines further apart than this many times the page's line spacing have a blank line between.
+_PARAGRAPH_GAP = 1.4
+# Runs whose vertical centres differ by less than this share of their height share a line.
+_SAME_LINE = 0.5
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I
+)
+
+
+@dataclass
+class _Run:
+    left: float
+    bottom: float
+    right: float
+    top: float
+    text: str
+
+    @property
+    def height(self) -> float:
+        return max(self.top - self.bottom, 0.1)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _page_lines(page: Any) -> list[str]:
+    """The page's lines, top to bottom, with "" where a paragraph ends."""
+    textpage = page.get_textpage()
+    try:
+        runs = []
+        for i in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(i)
+            text = textpage.get_text_bounded(left, bottom, right, top)
+            if text.strip():
+                runs.append(_Run(left, bottom, right, top, " ".join(text.split())))
+    finally:
+        textpage.close()
+    # PDFium gives the runs in reading order; runs of one line follow each other.
+    lines: list[list[_Run]] = []
+    for run in runs:
+        last = lines[-1][-1] if lines else None
+        if last is not None and abs(run.middle - last.middle) < _SAME_LINE * last.height:
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+    for parts in lines:
+        parts.sort(key=lambda r: r.left)
+    tops = [max(r.top for r in parts) for parts in lines]
+    pitches = sorted(a - b for a, b in itertools.pairwise(tops) if a > b)
+    # The page's line spacing: most lines of a letter are lines of a paragraph or a list.
+    pitch = pitches[len(pitches) // 4] if pitches else 0.0
+    out: list[str] = []
+    for n, parts in enumerate(lines):
+        if n and pitch and tops[n - 1] - tops[n] > _PARAGRAPH_GAP * pitch:
+            out.append("")
+        out.append(" ".join(p.text for p in parts))
+    while out and _PAGE_NUMBER.match(out[-1]):
+        out.pop()
+    while out and _PAGE_NUMBER.match(out[0]):
+        out.pop(0)
+    return out
+
+
+def pdf_text(data: bytes, name: str) -> str:
+    """The text of a PDF, one line per printed line, a blank line between paragraphs and
+    pages; :class:`RefusedInput` (exit 3) for a locked, damaged or scanned PDF."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        if getattr(err, "err_code", None) in _ERR_PASSWORD:
+            raise RefusedInput(
+                f"{name} is password-protected; save a copy without the password (in a PDF "
+                "viewer: print to PDF) and run the command again"
+            ) from None
+        raise RefusedInput(
+            f"{name} is not a readable PDF (it is damaged or not a PDF); open it in a PDF "
+            "viewer and save or print it to a new PDF"
+        ) from None
+    try:
+        pages = [_page_lines(document[n]) for n in range(len(document))]
+    finally:
+        document.close()
+    if not any(pages):
+        raise RefusedInput(
+            f"{name} has no text layer (it is a scanned image); run it through OCR or "
+            "copy the letter into a .txt or .docx file"
+        )
+    return "\n\n".join("\n".join(lines) for lines in pages if lines)
+
+
+def read_pdf(data: bytes, *, name: str = "") -> Document:
+    from signon.importers.txt import read_txt
+
+    return read_txt(pdf_text(data, name), name=name)
