@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from signon.check import CheckResult
 
 
@@ -19,14 +21,23 @@ class SignonError(Exception):
     The message is neutral text a Python caller can show as is.  ``override`` names the
     keyword argument of the library call that would let the operation go ahead anyway
     (``"force"``, ``"drop_comments"``); the command line turns it into its own flag
-    (``--force``), so that the library never speaks of flags.
+    (``--force``), so that the library never speaks of flags.  ``hint`` names the keyword
+    arguments that would give the call what it lacks, each with an example value
+    (``[("start", "TEXT"), ("end", "TEXT")]``); the command line shows them as its flags.
     """
 
     exit_code = 1
 
-    def __init__(self, message: str, *, override: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        override: str | None = None,
+        hint: Sequence[tuple[str, str]] = (),
+    ) -> None:
         super().__init__(message)
         self.override = override
+        self.hint = tuple(hint)
 
 
 class RefusedInput(SignonError):

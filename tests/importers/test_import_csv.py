@@ -351,8 +351,9 @@ def test_ambiguous_dates_are_reported(petition: Path, cli: Cli) -> None:
             "import-csv", str(FIXTURES / "ambiguous-dates.csv"), "--letter", "petition", "--json"
         ).stdout
     )
-    messages = [n["message"] for n in data["notes"]]
-    assert any("month/day" in m and "--date-format" in m and "%d/%m/%Y" in m for m in messages)
+    notes = [n for n in data["notes"] if "month/day" in n["message"]]
+    assert [n["hint"] for n in notes] == [[["date_format", "'%d/%m/%Y %H:%M'"]]]
+    assert all("--" not in n["message"] for n in data["notes"])
     dates = {s["id"]: s["date"] for s in _record(petition)["signatures"]}
     assert dates == {"org-a": "2024-03-04", "org-b": "2024-05-04"}  # English header: US order
 

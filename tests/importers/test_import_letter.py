@@ -308,7 +308,11 @@ def test_start_and_end_options(workspace: Path, cli: Cli) -> None:
     data = json.loads(result.stdout)
     assert data["counts"] == {"organizations": 35, "entries": 35, "names": 35, "individuals": 0}
     result = cli("import-letter", str(SEED), "--slug", "part2", "--start", "no such line")
-    assert result.exit_code == 3 and "--start 'no such line' does not occur" in result.stderr
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "error: the start line 'no such line' does not occur in bialiatski-2011.txt; copy a "
+        "few words of that line exactly (with --start TEXT)\n"
+    )
 
 
 @needs_seed

@@ -281,8 +281,11 @@ def test_start_and_end_override_detection(tmp_path: Path) -> None:
 
 
 def test_start_text_not_found_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(RefusedInput, match="--start 'Nowhere' does not occur"):
+    with pytest.raises(RefusedInput, match="the start line 'Nowhere' does not occur") as err:
         parse(FIXTURES / "numbered.txt", start="Nowhere")
+    # The library names the keyword argument, never a flag; the CLI maps it to --start.
+    assert err.value.hint == (("start", "TEXT"),)
+    assert "--" not in str(err.value)
 
 
 def test_a_file_without_a_list_is_refused(tmp_path: Path) -> None:
@@ -292,8 +295,9 @@ def test_a_file_without_a_list_is_refused(tmp_path: Path) -> None:
         "sentences that no one would take for the name of an organization.\n",
         encoding="utf-8",
     )
-    with pytest.raises(RefusedInput, match="--start TEXT and --end TEXT"):
+    with pytest.raises(RefusedInput, match="could not find a list of signatories") as err:
         parse(path)
+    assert err.value.hint == (("start", "TEXT"), ("end", "TEXT"))
 
 
 def test_decoy_list_of_people_is_not_the_list(tmp_path: Path) -> None:

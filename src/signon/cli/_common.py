@@ -11,7 +11,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -68,12 +68,21 @@ def show_error(message: str) -> None:
         sys.stderr.write(f"error: {message}\n")
 
 
+def with_flags(message: str, hint: Iterable[tuple[str, str]]) -> str:
+    """A library message that names keyword arguments (``hint``), with this CLI's flags."""
+    flags = " and ".join(
+        f"--{keyword.replace('_', '-')} {value}".rstrip() for keyword, value in hint
+    )
+    return f"{message.rstrip('.')} (with {flags})" if flags else message
+
+
 def error_text(err: SignonError) -> str:
     """The library's sentence, with the flag that overrides it when there is one."""
     message = str(err)
     if isinstance(err, NotAWorkspace):
         message += (f"; create one with `signon init {err.folder}`" if err.named else
                     "; run `signon init` to create a workspace here, or pass --workspace DIR")
+    message = with_flags(message, err.hint)
     if err.override:
         flag = "--" + err.override.replace("_", "-")
         if message.endswith("?"):  # "?;" reads badly: the question ends its sentence

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from signon.cli._common import app, get_console, get_err_console, print_json, say, state, ws
+from signon.cli._common import (
+    app,
+    get_console,
+    get_err_console,
+    print_json,
+    say,
+    state,
+    with_flags,
+    ws,
+)
 from signon.text import printable
 
 if TYPE_CHECKING:
@@ -428,7 +437,7 @@ def _csv_summary(result: CsvImport) -> None:
                 f"{printable(held['reason'])}")
     for item in result.notes:
         where = f"row {item['row']}: " if item.get("row") else ""
-        say(f"  {where}{item['message']}")
+        say(f"  {where}{with_flags(item['message'], item.get('hint', ()))}")
     c = result.counts
     if c:
         say(

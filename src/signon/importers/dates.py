@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from signon.errors import RefusedInput
 
@@ -127,7 +128,7 @@ def parse_timestamps(
     values: Sequence[str],
     date_format: str | None = None,
     *,
-    notes: list[str] | None = None,
+    notes: list[dict[str, Any]] | None = None,
     day_first: bool = False,
     first_row: int = 2,
 ) -> list[dt.datetime | None]:
@@ -137,7 +138,8 @@ def parse_timestamps(
     Google Forms writes unless some stamp ("13/1/2024") shows the column is
     day/month.  When both readings fit every stamp, ``day_first`` (a form in
     another language than English) picks day/month, and a sentence naming the
-    choice and ``--date-format`` goes to ``notes``.  Empty cells give None; an
+    choice goes to ``notes`` (``{"message", "hint"}``: the hint names the
+    ``date_format`` that reads the other way).  Empty cells give None; an
     unreadable stamp is refused with its row (``first_row`` is the first value's).
     """
     present = [v for v in values if v.strip()]
@@ -156,11 +158,12 @@ def parse_timestamps(
                     parsed = day_month
                 if notes is not None:
                     order = "day/month" if day_first else "month/day"
-                    notes.append(
-                        f"every timestamp reads as month/day and as day/month (e.g. "
-                        f"{example.strip()!r}); read as {order} ({chosen}); if that is wrong, "
-                        f"run again with --date-format {rejected!r}"
-                    )
+                    notes.append({
+                        "message": f"every timestamp reads as month/day and as day/month "
+                        f"(e.g. {example.strip()!r}); read as {order} ({chosen}); if that is "
+                        "wrong, give the other date format",
+                        "hint": [("date_format", repr(rejected))],
+                    })
         return [parsed.get(v) for v in values]
     bad = present[0].strip() if present else ""
     if not date_format:
@@ -170,14 +173,14 @@ def parse_timestamps(
                 break
     row = next((first_row + n for n, v in enumerate(values) if v.strip() == bad), None)
     where = f"row {row}: " if row is not None else ""
-    hint = (
-        f"it does not match --date-format {date_format!r}"
+    why = (
+        f"it does not match the date format {date_format!r}"
         if date_format
         else "signon does not know that date format"
     )
     raise RefusedInput(
-        f"{where}timestamp {bad!r}: {hint}; give the format with --date-format "
-        "(e.g. --date-format '%d/%m/%Y %H:%M:%S'), or correct that cell"
+        f"{where}timestamp {bad!r}: {why}; give its format, or correct that cell",
+        hint=[("date_format", "'%d/%m/%Y %H:%M:%S'")],
     )
 
 

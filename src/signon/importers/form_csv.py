@@ -146,8 +146,9 @@ def detect_columns(headers: list[str], overrides: list[str]) -> dict[str, int]:
         field_name = _FIELD_ALIASES.get(field_name, field_name)
         if not sep or field_name not in FIELDS:
             raise RefusedInput(
-                f"--column {spec!r}: write it as FIELD=HEADER with FIELD one of "
-                + ", ".join(FIELDS)
+                f"column {spec!r}: write it as FIELD=HEADER with FIELD one of "
+                + ", ".join(FIELDS),
+                hint=[("column", "FIELD=HEADER")],
             )
         columns[field_name] = _header_index(headers, header)
     taken = set(columns.values())
@@ -164,7 +165,8 @@ def detect_columns(headers: list[str], overrides: list[str]) -> dict[str, int]:
         raise RefusedInput(
             "found no organization column among the headers ("
             + ", ".join(repr(h) for h in headers)
-            + "); name it with --column organization=HEADER"
+            + "); name it",
+            hint=[("column", "organization=HEADER")],
         )
     return columns
 
@@ -180,8 +182,9 @@ def _header_index(headers: list[str], header: str) -> int:
     if wanted.isdigit() and 1 <= int(wanted) <= len(headers):
         return int(wanted) - 1
     raise RefusedInput(
-        f"--column: no header {header!r} in the file; its headers are "
-        + ", ".join(repr(h) for h in headers)
+        f"column: no header {header!r} in the file; its headers are "
+        + ", ".join(repr(h) for h in headers),
+        hint=[("column", "FIELD=HEADER")],
     )
 
 
@@ -329,7 +332,7 @@ def responses_of(
     if "timestamp" in columns:
         header = fold(_cell(rows[0], columns, "timestamp"))
         english = bool(_ENGLISH_STAMP.search(header)) and not _NOT_ENGLISH.search(header)
-        said: list[str] = []
+        said: list[dict[str, Any]] = []
         stamps = parse_timestamps(
             [_cell(r, columns, "timestamp") for r in body],
             date_format,
@@ -337,7 +340,7 @@ def responses_of(
             day_first=not english,
         )
         if notes is not None:
-            notes += [{"row": None, "message": message} for message in said]
+            notes += [{"row": None, **note} for note in said]
     out: list[Response] = []
     skipped: list[dict[str, Any]] = []
     for number, (row, stamp) in enumerate(zip(body, stamps, strict=True), 2):

@@ -335,15 +335,18 @@ def _letter(root: Path, slug: str, text: str, record: SignatureRecord) -> Letter
     return Letter(slug=slug, folder=folder, main=main, record=record)
 
 
+_SLUG = (("slug", "SLUG"),)
+
+
 @contextlib.contextmanager
 def _letter_lock(folder: Path, slug: str, dry_run: bool) -> Iterator[None]:
     """Hold letters/SLUG/letter.md's lock (a real run) and refuse an existing letter."""
     from signon.fileio import locked
 
     path = folder / LETTER_FILE
-    exists = f"letters/{slug}/letter.md already exists; choose another --slug"
+    exists = f"letters/{slug}/letter.md already exists; choose another name for the letter"
     if path.exists():
-        raise RefusedInput(exists)
+        raise RefusedInput(exists, hint=_SLUG)
     if dry_run:
         yield
         return
@@ -352,7 +355,7 @@ def _letter_lock(folder: Path, slug: str, dry_run: bool) -> Iterator[None]:
     try:
         with locked(path):
             if path.exists():
-                raise RefusedInput(exists)
+                raise RefusedInput(exists, hint=_SLUG)
             yield
     except BaseException:
         if created and not path.exists():
@@ -383,13 +386,17 @@ def import_letter(
     check_slug(slug)
     folder = letter_folder(workspace.root, slug)
     if (folder / LETTER_FILE).exists():
-        raise RefusedInput(f"letters/{slug}/letter.md already exists; choose another --slug")
+        raise RefusedInput(
+            f"letters/{slug}/letter.md already exists; choose another name for the letter",
+            hint=_SLUG,
+        )
     doc = read_document(path)
     parsed = parse_list(doc, start=start, end=end)
     if not parsed.entries and not parsed.individuals:
         raise RefusedInput(
-            f"found no names in the list of {path.name}; "
-            "give its bounds with --start TEXT and --end TEXT"
+            f"found no names in the list of {path.name}; give the lines it begins after "
+            "and ends before",
+            hint=(("start", "TEXT"), ("end", "TEXT")),
         )
     body = body_markdown(doc, parsed.start, parsed.end, parsed.furniture)
     the_title = validate("title", title or doc.title or path.stem.replace("-", " ").capitalize())

@@ -495,8 +495,9 @@ def _region(
         return first, stop, max(furniture, stop), judged
     if auto is None:
         raise RefusedInput(
-            f"could not find a list of signatories in {doc.name or 'the file'}; give its first "
-            "and last names with --start TEXT and --end TEXT"
+            f"could not find a list of signatories in {doc.name or 'the file'}; give the "
+            "lines it begins after and ends before",
+            hint=_BOUNDS,
         )
     return auto[0], auto[1], max(furniture, auto[1]), judged
 
@@ -518,17 +519,17 @@ def _hinted(
     blocks = doc.blocks
     lo = 0
     if start:
-        lo = _find(doc, start, 0, "--start")
+        lo = _find(doc, start, 0, "start")
         if _announces(blocks[lo], judged[lo]):
             lo += 1
     hi = len(blocks)
     if end:
-        last = _find(doc, end, lo, "--end")
+        last = _find(doc, end, lo, "end")
         hi = last if _announces(blocks[last], judged[last]) else last + 1
     elif lo < furniture:
         hi = furniture
     if hi <= lo:
-        raise RefusedInput("--end comes before --start; give an --end line after the --start line")
+        raise RefusedInput(_BEFORE, hint=_BOUNDS)
     runs = _scored_runs(doc, judged, furniture, lo, hi)
     best = max((r.score for r in runs), default=0.0)
     chosen = [r for r in runs if best and r.score >= THRESHOLDS["hinted_run"] * best]
@@ -542,21 +543,26 @@ def _hinted(
     return first, stop
 
 
-def _find(doc: Document, text: str, after: int, option: str) -> int:
+_BOUNDS = (("start", "TEXT"), ("end", "TEXT"))
+_BEFORE = "the end line comes before the start line; give an end line after the start line"
+
+
+def _find(doc: Document, text: str, after: int, bound: str) -> int:
     key = fold(text)
     skip = _body_indexes(doc)
     for i in range(after, len(doc.blocks)):
         if i not in skip and key and key in fold(doc.blocks[i].text):
             return i
     raise RefusedInput(
-        f"{option} {text!r} does not occur in {doc.name or 'the file'}"
-        + (" after --start" if after else "")
-        + "; copy a few words of that line exactly"
+        f"the {bound} line {text!r} does not occur in {doc.name or 'the file'}"
+        + (" after the start line" if after else "")
+        + "; copy a few words of that line exactly",
+        hint=[(bound, "TEXT")],
     )
 
 
 def _announces(block: Block, judged: _Judged) -> bool:
-    """A --start/--end line that introduces or closes the list rather than being a name."""
+    """A start/end line that introduces or closes the list rather than being a name."""
     if judged.role in ("cue", "furniture", "decoy"):
         return True
     if coalition_heading(block.text) or section_kind(block.text):
@@ -570,13 +576,13 @@ def _explicit(
 ) -> tuple[int, int]:
     blocks = doc.blocks
     if start:
-        first = _find(doc, start, 0, "--start")
+        first = _find(doc, start, 0, "start")
         if _announces(blocks[first], judged[first]):
             first += 1
     else:
         first = -1
     if end:
-        last = _find(doc, end, max(first, 0), "--end")
+        last = _find(doc, end, max(first, 0), "end")
         stop = last if _announces(blocks[last], judged[last]) else last + 1
     else:
         stop = len(blocks)
@@ -594,7 +600,7 @@ def _explicit(
         ):
             first -= 1
     if stop <= first:
-        raise RefusedInput("--end comes before --start; give an --end line after the --start line")
+        raise RefusedInput(_BEFORE, hint=_BOUNDS)
     return first, stop
 
 
