@@ -209,16 +209,20 @@ def _letter_summary(result: LetterImport) -> None:
 
     counts = result.check.counts
     verb = "would import" if result.dry_run else "imported"
+    # Each line fits 80 columns: the counts, the roster, then the title on its own.
+    say(_cut(f"{verb} {result.source} as letters/{result.slug}:", WIDTH))
     say(
-        f"{verb} {result.source} as letters/{result.slug}: {counts.organizations} organizations, "
-        f"{counts.entries} entries, {counts.names} names, {counts.individuals} individuals "
-        f"({result.coalitions} coalitions)"
+        f"  {counts.organizations} organizations, {counts.entries} entries, {counts.names} "
+        f"names, {counts.individuals} individuals, {result.coalitions} coalitions"
     )
     say(
         f"  roster: {len(result.new_ids)} new, {len(result.matched_ids)} matched; "
-        f"title {result.title!r}, date {result.date}"
+        f"date {result.date}"
     )
+    say(_cut(f"  title {result.title!r}", WIDTH))
     console = get_console()
+    # A dry run is read in a terminal: its long lines wrap at 80 columns.
+    wrap = {"width": WIDTH} if result.dry_run else {"soft_wrap": True}
     for claim in result.check.claims:
         line = Text(
             f"  claim {claim.file}:{claim.line} {claim.text!r} → {claim.counted} {claim.rule} "
@@ -226,7 +230,7 @@ def _letter_summary(result: LetterImport) -> None:
         line.append(
             "holds" if claim.ok else "does NOT hold", style="green" if claim.ok else "bold red"
         )
-        console.print(line, soft_wrap=True)
+        console.print(line, **wrap)
     for finding in result.findings():
         where = f"{finding['file']}:{finding['line']}: " if finding.get("line") else ""
         if str(finding["message"]).startswith(str(finding.get("file") or "\0")):
@@ -235,7 +239,7 @@ def _letter_summary(result: LetterImport) -> None:
             f"  {finding['severity']} ", style="red" if finding["severity"] == "error" else "yellow"
         )
         line.append(f"{finding['code']}: {where}{finding['message']}")
-        console.print(line, soft_wrap=True)
+        console.print(line, **wrap)
     if result.dry_run:
         say("dry run: nothing was changed")
     else:
