@@ -207,3 +207,18 @@ def test_letter_slugs(ws: Workspace) -> None:
     (ws.letters_dir / "not-a-letter").mkdir()
     assert ws.letter_slugs() == ["a", "b"]
     assert ws.letter_dir("a") == ws.root / "letters" / "a"
+
+
+def test_one_name_is_taken_whole_where_several_may_be_given(ws: Workspace) -> None:
+    # A str is a Sequence[str]: without care "big" would be the letters "b", "i" and "g".
+    ws.add_org("Alpha Rights", country="Norway", eid="alpha")
+    ws.add_org("Beta Forum", country="Poland", eid="beta")
+    ws.new_letter("big", title="Big", date="2024-03-01")
+    ws.sign("big", "alpha", date="2024-03-01")
+    ws.sign("big", ["beta"], date="2024-03-01")
+    [result] = ws.check("big")
+    assert (result.letter, result.counts.organizations) == ("big", 2)
+    assert ws.withdraw("big", "beta", date="2024-03-02") == 1
+    assert [r.counts.organizations for r in ws.check(["big"])] == [1]
+    assert [(p.slug, list(p.targets)) for p in ws.plan_export("big", "txt").plans] == [
+        ("big", ["txt"])]

@@ -134,11 +134,12 @@ class Workspace:
 
         return new_letter(self.root, slug, title=title, date=date, language=language)
 
-    def check(self, slugs: Sequence[str] | None = None, *,
+    def check(self, slugs: str | Sequence[str] | None = None, *,
               strict: bool = False) -> list[CheckResult]:
         """Check the letters named (every letter when None); a named letter must exist."""
         from signon.check import check_letters
 
+        slugs = _many(slugs or ())
         if slugs:
             for slug in slugs:  # refused (exit 3/4) before any letter is judged
                 if not (self.letter_dir(slug) / "letter.md").is_file():
@@ -157,7 +158,7 @@ class Workspace:
         return compose_checked(self.letter(slug), self.roster(), language=language,
                                force=force)
 
-    def sign(self, slug: str, ids: Sequence[str], *, date: str | None = None,
+    def sign(self, slug: str, ids: str | Sequence[str], *, date: str | None = None,
              signer: str = "", force: bool = False, dry_run: bool = False,
              unnamed: bool = False) -> SignResult:
         """Record that organizations or coalitions signed (a coalition signs for its
@@ -165,24 +166,24 @@ class Workspace:
         ``unnamed``: counted, never printed.  Ids may be acronyms, aliases or names."""
         from signon.signing import sign_letter
 
-        return sign_letter(self.root, slug, list(ids), date=date, signer=signer,
+        return sign_letter(self.root, slug, _many(ids), date=date, signer=signer,
                            force=force, dry_run=dry_run, unnamed=unnamed)
 
-    def withdraw(self, slug: str, ids: Sequence[str] = (), *,
-                 individuals: Sequence[str] = (), date: str | None = None) -> int:
+    def withdraw(self, slug: str, ids: str | Sequence[str] = (), *,
+                 individuals: str | Sequence[str] = (), date: str | None = None) -> int:
         """Withdraw signatures (kept on record with the date); returns how many."""
         from signon.signing import withdraw_signatures
 
-        return withdraw_signatures(self.root, slug, list(ids), individuals=individuals,
+        return withdraw_signatures(self.root, slug, _many(ids), individuals=_many(individuals),
                                    date=date)
 
-    def merge(self, keep: str, duplicates: Sequence[str], *, dry_run: bool = False,
+    def merge(self, keep: str, duplicates: str | Sequence[str], *, dry_run: bool = False,
               drop_comments: bool = False) -> MergeResult:
         """Fold ``duplicates`` into ``keep`` in every letter, coalition and export record
         (see :mod:`signon.identity.merge`)."""
         from signon.identity.merge import merge
 
-        return merge(self.root, keep, list(duplicates), dry_run=dry_run,
+        return merge(self.root, keep, _many(duplicates), dry_run=dry_run,
                      drop_comments=drop_comments)
 
     def duplicates(self) -> list[Pair]:
@@ -200,7 +201,7 @@ class Workspace:
 
     # -------------------------------------------------------------- output
 
-    def plan_export(self, slugs: Sequence[str], formats: Sequence[str], *,
+    def plan_export(self, slugs: str | Sequence[str], formats: str | Sequence[str], *,
                     output: str | os.PathLike[str] | None = None,
                     language: str | None = None, force: bool = False,
                     keep_going: bool = False, skip_missing_language: bool = False,
@@ -209,8 +210,9 @@ class Workspace:
         """Compose each letter through the gate and decide its files (nothing written)."""
         from signon.export import plan_exports
 
-        return plan_exports(self.root, self.roster(), slugs, formats, output=output,
-                            language=language, cwd=cwd, force=force, keep_going=keep_going,
+        return plan_exports(self.root, self.roster(), _many(slugs), _many(formats),
+                            output=output, language=language, cwd=cwd, force=force,
+                            keep_going=keep_going,
                             skip_missing_language=skip_missing_language,
                             output_is_folder=output_is_folder, options=options)
 
@@ -225,7 +227,7 @@ class Workspace:
                       progress=progress)
         return [path for p in plan.plans for path in p.written]
 
-    def export(self, slug: str, formats: Sequence[str], *,
+    def export(self, slug: str, formats: str | Sequence[str], *,
                output: str | os.PathLike[str] | None = None, language: str | None = None,
                force: bool = False, options: Options | None = None) -> list[Path]:
         """Export one letter in ``formats``; returns the files written.  ``force``
@@ -341,3 +343,8 @@ def init_workspace(path: Path) -> Workspace:
             "folder you can write to"
         ) from None
     return Workspace(root)
+
+
+def _many(value: str | Sequence[str]) -> list[str]:
+    """One name or several: ``ws.check("big")`` must not check letters "b", "i" and "g"."""
+    return [value] if isinstance(value, str) else list(value)

@@ -1,0 +1,81 @@
+"""The entry point builds only the command it runs; it must behave as the whole app does."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import signon.cli as cli
+
+
+def test_the_command_table_names_every_registered_command_and_its_module() -> None:
+    app = cli.load_all()
+    registered = {cli.command_name(c): c.callback.__module__.rsplit(".", 1)[1]
+                  for c in app.registered_commands}
+    assert registered == cli.COMMANDS
+    assert set(cli.COMMANDS.values()) == set(cli.MODULES)
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["check", "big"], "check"),
+    (["-W", "ws", "add-org", "X"], "add-org"),
+    (["--workspace", "ws", "--drop-comments", "edit-org", "a"], "edit-org"),
+    (["--workspace=ws", "orgs", "--help"], "orgs"),
+    (["-Wws", "show", "a"], "show"),
+    ([], None),
+    (["--help"], None),
+    (["-h", "check"], None),  # the group's help lists every command
+    (["--show-completion"], None),
+    (["chek"], None),  # click's "Did you mean 'check'?" needs them all
+    (["--", "check"], None),
+    (["-W"], None),
+])
+def test_invoked_command(args: list[str], expected: str | None) -> None:
+    assert cli.invoked_command(args) == expected
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run(args)
+    out, err = capsys.readouterr()
+    code = exit_info.value.code
+    return (code if isinstance(code, int) else 0), out, err
+
+
+@pytest.mark.parametrize("args", [
+    ["orgs", "--help"], ["add-org", "--help"], ["check", "--json"], ["orgs", "--json"],
+    ["check", "nosuch"], ["add-org"], ["chek"], ["--help"],
+])
+def test_running_one_command_gives_what_the_whole_app_gives(
+        args: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.main import get_command
+
+    (tmp_path / "orgs.toml").write_text('[orgs.a]\nname = "Alpha"\n', encoding="utf-8")
+    (tmp_path / "letters").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("_SIGNON_COMPLETE", raising=False)
+    lazy = _run(args, capsys)
+    with pytest.raises(SystemExit) as exit_info:
+        get_command(cli.load_all())(args, prog_name="signon")
+    out, err = capsys.readouterr()
+    code = exit_info.value.code
+    assert lazy == ((code if isinstance(code, int) else 0), out, err)
+    assert len(cli.load_all().registered_commands) == len(cli.COMMANDS)  # restored after run
+
+
+def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "orgs.toml").write_text('[orgs.a]\nname = "Alpha"\n', encoding="utf-8")
+    script = ("import sys\nfrom signon.cli import run\ntry:\n    run(['orgs', '--json'])\n"
+              "except SystemExit:\n    pass\n"
+              "print(sorted(m for m in sys.modules if m.endswith('_cmds')), file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+                          text=True, env={**os.environ, "NO_COLOR": "1"})
+    assert '"id": "a"' in proc.stdout
+    assert proc.stderr.strip() == "['signon.cli.roster_cmds']"
