@@ -289,5 +289,21 @@ _BLOCK_LETTERS = st.characters(
 @settings(max_examples=500)
 def test_the_block_shortcut_agrees_with_icu(word: str) -> None:
     # The shortcut may only skip words that ICU also finds in one script.
-    if text._one_block_script(word):
+    if text._ONE_SCRIPT_TEXT.fullmatch(word):
         assert len(text.scripts(word)) <= 1, word
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+       | st.text(alphabet="AbΩωЖж½µ_1 'ąЀ\u0301ءאx-", max_size=20))
+def test_the_one_script_fast_path_agrees_with_the_word_by_word_look(value: str) -> None:
+    from signon.text import _ONE_SCRIPT_TEXT, _WORD, scripts
+
+    if _ONE_SCRIPT_TEXT.fullmatch(value):  # then no word mixes scripts, as ICU sees them
+        assert all(len(scripts(word)) <= 1 for word in _WORD.findall(value))
+        assert text.mixed_script_words(value) == []
+
+
+@given(st.text(max_size=30))
+def test_has_controls_ignores_only_tab_and_newline(value: str) -> None:
+    flat = value.replace("\n", "").replace("\t", "")
+    assert text.has_controls(value) == (text.printable(flat) != flat)

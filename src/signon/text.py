@@ -172,9 +172,15 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + _NONCHARACTERS
                      + "".join(sorted(_BIDI_CONTROLS)) + "]")
 
 
+# The same without tab and newline, which multi-line fields may hold: has_controls runs
+# on every name of a letter, so it is one search, not two copies and a search.
+_UNSAFE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + _NONCHARACTERS
+                             + "".join(sorted(_BIDI_CONTROLS)) + "]")
+
+
 def has_controls(text: str) -> bool:
     """Whether ``text`` holds anything :func:`printable` would escape (bar newline/tab)."""
-    return _UNSAFE.search(text.replace("\n", "").replace("\t", "")) is not None
+    return _UNSAFE_IN_TEXT.search(text) is not None
 
 
 def printable(text: str, *, multiline: bool = False) -> str:
@@ -277,25 +283,12 @@ _ONE_SCRIPT_BLOCKS = (
 )
 
 
-def _block_script(ch: str) -> str | None:
-    code = ord(ch)
-    for low, high, script in _ONE_SCRIPT_BLOCKS:
-        if low <= code <= high:
-            return script
-    return None
-
-
-def _one_block_script(word: str) -> bool:
-    """Every letter of ``word`` lies in the blocks of one script (decided without ICU)."""
-    seen = None
-    for ch in word:
-        if not ch.isalpha():
-            continue
-        script = _block_script(ch)
-        if script is None or (seen is not None and script != seen):
-            return False
-        seen = script
-    return True
+# Text whose every letter lies in the blocks of one script, matched at C speed: most
+# names are, and need no word-by-word look.  (Digits and "_" are \w but no letters.)
+_ONE_SCRIPT_TEXT = re.compile("|".join(
+    "(?:[\\W\\d_]|[" + "".join(f"{chr(low)}-{chr(high)}" for low, high, s in _ONE_SCRIPT_BLOCKS
+                           if s == script) + "])*"
+    for script in dict.fromkeys(s for _, _, s in _ONE_SCRIPT_BLOCKS)))
 
 
 def scripts(text: str) -> set[str]:
@@ -321,11 +314,11 @@ def mixed_script_words(text: str) -> list[str]:
     look-alike substitution or a typing accident.  Scripts that are written
     together (Japanese kanji and kana, Korean hangul and hanja) are not mixed.
     """
-    if text.isascii():  # ASCII letters are all Latin: the common case costs nothing
+    if text.isascii() or _ONE_SCRIPT_TEXT.fullmatch(text):  # the common cases
         return []
     bad = []
     for word in _WORD.findall(text):
-        if word.isascii() or _one_block_script(word):
+        if word.isascii() or _ONE_SCRIPT_TEXT.fullmatch(word):
             continue
         found = scripts(word)
         if len(found) > 1 and not any(found <= family for family in _SCRIPT_FAMILIES):
