@@ -193,20 +193,28 @@ def _control_findings(result: CheckResult, letter: Letter, roster: Roster,
             "garble the letter; retype it without them", line=line, file=file))
 
     record_file = f"letters/{letter.slug}/signatures.toml"
-    for person in letter.record.active_individuals():
-        for value in (person.name, person.title, person.affiliation):
-            if has_controls(value):
-                flag(record_file, "individual", value)
-                break
-    for sig in letter.record.active():
-        if has_controls(sig.signer):
-            flag(record_file, f"the signer for {sig.id}", sig.signer)
-    for eid in dict.fromkeys(node.id for node, _ in signatories.walk()):
-        entry = roster.entries[eid]
-        for value in (entry.country, entry.city, entry.heading):
-            if has_controls(value):
-                flag("orgs.toml", f"{eid}:", value)
-                break
+    people = letter.record.active_individuals()
+    # One search over all the values at once (has_controls ignores the newlines that join
+    # them): a clean letter of 50,000 signatures then costs one pass, not 150,000.
+    if has_controls("\n".join(f"{p.name}\n{p.title}\n{p.affiliation}" for p in people)):
+        for person in people:
+            for value in (person.name, person.title, person.affiliation):
+                if has_controls(value):
+                    flag(record_file, "individual", value)
+                    break
+    signatures = letter.record.active()
+    if has_controls("\n".join(sig.signer for sig in signatures)):
+        for sig in signatures:
+            if has_controls(sig.signer):
+                flag(record_file, f"the signer for {sig.id}", sig.signer)
+    listed = [roster.entries[eid] for eid in dict.fromkeys(node.id for node, _ in
+                                                           signatories.walk())]
+    if has_controls("\n".join(f"{e.country}\n{e.city}\n{e.heading}" for e in listed)):
+        for entry in listed:
+            for value in (entry.country, entry.city, entry.heading):
+                if has_controls(value):
+                    flag("orgs.toml", f"{entry.id}:", value)
+                    break
     for text in versions:
         front = text.front
         values = [front.title, front.date, *front.recipients,
@@ -287,6 +295,10 @@ def _count_of(n: int, rule: str) -> str:
 
 def _roster_findings(result: CheckResult, roster: Roster, signatories: SignatoryList) -> None:
     listed = list(dict.fromkeys(node.id for node, _ in signatories.walk()))
+    # All names searched at once first (no word spans the newlines that join them): on a
+    # clean roster the name-by-name look below is skipped.
+    joined = "\n".join(name for eid in listed for name in roster.entries[eid].all_names())
+    names_clean = not has_controls(joined) and not mixed_script_words(joined)
     for eid in listed:
         entry = roster.entries[eid]
         if entry.is_coalition:
@@ -305,6 +317,8 @@ def _roster_findings(result: CheckResult, roster: Roster, signatories: Signatory
                         f"the roster; add it or `signon remove-members {eid} {member}`",
                         file="orgs.toml",
                     ))
+        if names_clean:
+            continue
         for name in entry.all_names():
             if has_controls(name):  # only a hand edit can get these past validation
                 result.findings.append(Finding(
