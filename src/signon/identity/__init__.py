@@ -97,7 +97,7 @@ def roster_pairs(roster: Roster) -> list[Pair]:
 
 
 @cache
-def _rules_version() -> str:
+def rules_version() -> str:
     """A digest of the identity code: a cached result of other rules is never used."""
     import hashlib
 
@@ -115,7 +115,7 @@ def _pairs_by_content(roster: Roster, source: str) -> list[Pair]:
                            p.likeness.kind, p.likeness.reason, p.likeness.score]
                           for p in duplicates(roster)]}
 
-    data = cached_result(f"identity-pairs-{_rules_version()}", source, compute)
+    data = cached_result(f"identity-pairs-{rules_version()}", source, compute)
     entries = roster.entries
     out: list[Pair] = []
     for first, second, first_name, second_name, kind, reason, score in data["pairs"]:

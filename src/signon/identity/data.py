@@ -63,30 +63,6 @@ HOMOGLYPHS = {
     "ι": "i", "κ": "k",
 }
 
-# Country names that mean one country (compared after folding): a roster says
-# "Russian Federation" where a form says "Russia".
-SAME_COUNTRY = (
-    ("russia", "russian federation"),
-    ("united kingdom", "uk", "great britain", "britain"),
-    ("united states", "united states of america", "usa", "us"),
-    ("czech republic", "czechia"),
-    ("moldova", "republic of moldova"),
-    ("north macedonia", "macedonia"),
-    ("turkey", "turkiye"),
-    ("netherlands", "holland"),
-    ("ivory coast", "cote d ivoire", "cote divoire"),
-    ("democratic republic of congo", "democratic republic of the congo", "dr congo", "drc"),
-    ("myanmar", "burma"),
-    ("eswatini", "swaziland"),
-    ("timor leste", "east timor"),
-    ("korea", "south korea", "republic of korea"),
-    ("bosnia herzegovina", "bosnia and herzegovina", "bih"),
-    ("vietnam", "viet nam"),
-    ("kyrgyzstan", "kyrgyz republic"),
-    ("slovakia", "slovak republic"),
-    ("palestine", "state of palestine"),
-)
-
 # What people type into a form's organization field when they are trying it out or have
 # nothing to say (compared in identity form): such a row is held for a person to decide.
 PLACEHOLDER_NAMES = frozenset(_split("""

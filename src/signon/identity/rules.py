@@ -27,9 +27,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
-from signon.identity.data import DISTINCT_WORDS, SAME_COUNTRY, SMALL_WORDS
+from signon.identity.data import DISTINCT_WORDS, SMALL_WORDS
 from signon.identity.fold import strict, token_key, token_keys
 
 Kind = Literal["same", "similar"]
@@ -78,18 +78,42 @@ def looks_like_acronym(text: str) -> bool:
 
 
 @functools.cache
-def _places() -> dict[str, tuple[str, str]]:
-    """Token key of every known country and city → (kind, a printed form)."""
-    from signon.importers.countries import _CITIES, _COUNTRIES
+def _place_tables() -> dict[str, Any]:
+    """Token key of every known country and city → (kind, a printed form), and of every
+    country name → its region code.  Transliterating some 7,000 names costs more than
+    a small command's work, so the tables are kept in the parse cache, keyed by the
+    names and the identity code."""
+    from signon.identity import rules_version
+    from signon.importers.countries import city_names, country_names
+    from signon.parsecache import cached_result
 
-    out: dict[str, tuple[str, str]] = {}
-    # Countries first ("Luxembourg" is one), and the first spelling listed (the English).
-    for source, kind in ((_COUNTRIES, "country"), (_CITIES, "city")):
-        parts = [p.strip() for p in source.replace("\n", "").split("|") if p.strip()]
-        for part, key in zip(parts, token_keys(parts), strict=True):
+    countries = country_names()
+    cities = city_names()
+
+    def compute() -> dict[str, Any]:
+        places: dict[str, tuple[str, str]] = {}
+        codes: dict[str, str] = {}
+        names = list(countries)
+        # Countries first ("Luxembourg" is one), and the first spelling listed (the
+        # English) is the printed form.
+        for part, key in zip(names, token_keys(names), strict=True):
             if key:
-                out.setdefault(key, (kind, part))
-    return out
+                places.setdefault(key, ("country", part))
+                if countries[part]:
+                    codes.setdefault(strict(key), countries[part])
+        for part, key in zip(cities, token_keys(cities), strict=True):
+            if key:
+                places.setdefault(key, ("city", part))
+        return {"places": places, "codes": codes}
+
+    source = "\n".join(f"{name}\t{code}" for name, code in countries.items())
+    return cached_result(f"places-{rules_version()}", source + "\n\n" + "\n".join(cities),
+                         compute)
+
+
+@functools.cache
+def _places() -> dict[str, tuple[str, str]]:
+    return {key: (kind, printed) for key, (kind, printed) in _place_tables()["places"].items()}
 
 
 @functools.cache
@@ -97,22 +121,14 @@ def _place_last_words() -> frozenset[str]:
     return frozenset(key.rpartition(" ")[2] for key in _places())
 
 
-@functools.cache
-def _country_groups() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for group in SAME_COUNTRY:
-        keys = [strict(token_key(name)) for name in group]
-        for key in keys:
-            out[key] = keys[0]
-    return out
-
-
 @functools.lru_cache(maxsize=1024)
 def country_key(country: str) -> str:
-    """The comparison form of a country: folded, and one form for "Russia" / "Russian
-    Federation", "UK" / "United Kingdom"…"""
+    """The comparison form of a country: its region code when it is a known country, so
+    "Russia" / "Russian Federation" / "Россия" and "UK" / "United Kingdom" are one;
+    else its folded name."""
     key = strict(token_key(country)) if country.strip() else ""
-    return _country_groups().get(key, key)
+    code: str = _place_tables()["codes"].get(key, key)
+    return code
 
 
 def countries_clash(a: str, b: str) -> bool:

@@ -2,11 +2,13 @@
 
 A list only has to answer one question: is the trailing part of a printed name
 a place?  It never has to be complete: an unknown place stays part of the name
-(as printed), which is the safe failure.  English short names, the long forms
-and old spellings that letters actually use, and the names in the languages of
-the region signon's users come from.  Cities: capitals and the cities that
-appear in the letters of this kind; "Name, City, Country" needs no city list
-at all (a known country is enough).
+(as printed), which is the safe failure.  Countries come from one source, ICU's
+CLDR names in the languages signon's users write in (``countries_data``, generated
+by ``scripts/build_countries.py``), with the region code that makes "Polska" and
+"Poland" one country; ``_OTHER_NAMES`` adds what letters print and CLDR does not
+have (old names, abbreviations, places that sign as places).  Cities: capitals and
+the cities that appear in the letters of this kind; "Name, City, Country" needs no
+city list at all (a known country is enough).
 """
 
 from __future__ import annotations
@@ -15,46 +17,28 @@ import functools
 
 from signon.text import fold
 
-_COUNTRIES = """
-Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|
-Austria|Azerbaijan|Bahamas|The Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|
-Bhutan|Bolivia|Bosnia and Herzegovina|Bosnia-Herzegovina|Bosnia & Herzegovina|BiH|Botswana|
-Brazil|Brunei|Bulgaria|Burkina Faso|Burma|Burundi|Cabo Verde|Cape Verde|Cambodia|Cameroon|Canada|
-Central African Republic|Chad|Chile|China|Colombia|Comoros|Congo|Republic of the Congo|
-Democratic Republic of the Congo|DR Congo|DRC|Costa Rica|Côte d'Ivoire|Cote d'Ivoire|
-Ivory Coast|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Denmark|Djibouti|Dominica|
-Dominican Republic|East Timor|Timor-Leste|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|
-Estonia|Eswatini|Swaziland|Ethiopia|Fiji|Finland|France|Gabon|Gambia|The Gambia|Georgia|Germany|
-Ghana|Greece|Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hong Kong|Hungary|
-Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|
-Kiribati|Kosovo|Kuwait|Kyrgyzstan|Kyrgyz Republic|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|
-Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|
-Marshall Islands|Mauritania|Mauritius|Mexico|Micronesia|Moldova|Republic of Moldova|Monaco|
-Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|
-The Netherlands|Holland|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|
-Macedonia|Norway|Oman|Pakistan|Palau|Palestine|State of Palestine|Panama|Papua New Guinea|
-Paraguay|Peru|Philippines|The Philippines|Poland|Portugal|Puerto Rico|Qatar|Romania|Russia|
-Russian Federation|Rwanda|Saint Kitts and Nevis|Saint Lucia|Saint Vincent and the Grenadines|
-Samoa|San Marino|Sao Tome and Principe|São Tomé and Príncipe|Saudi Arabia|Senegal|Serbia|
-Seychelles|Sierra Leone|Singapore|Slovakia|Slovak Republic|Slovenia|Solomon Islands|Somalia|
-Somaliland|South Africa|South Korea|Korea|Republic of Korea|South Sudan|Spain|Sri Lanka|Sudan|
-Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Tibet|Togo|Tonga|
-Transnistria|Trinidad and Tobago|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|
-United Arab Emirates|UAE|United Kingdom|UK|U.K.|Great Britain|Britain|England|Scotland|Wales|
-Northern Ireland|United States|United States of America|USA|U.S.A.|US|U.S.|Uruguay|Uzbekistan|
-Vanuatu|Vatican|Holy See|Venezuela|Vietnam|Viet Nam|Western Sahara|Yemen|Zambia|Zimbabwe|
-Abkhazia|South Ossetia|Crimea|Chechnya|Nagorno-Karabakh|Kurdistan|Greenland|Faroe Islands|
-European Union|Europe|Africa|Asia|Latin America|
-Middle East|Central Asia|Eastern Europe|South Caucasus|Caucasus|Balkans|Scandinavia|
-Polska|Deutschland|Österreich|Schweiz|Suisse|Svizzera|Sverige|Norge|Danmark|Suomi|Eesti|Latvija|
-Lietuva|Česko|Česká republika|Slovensko|Magyarország|România|Moldova|Hrvatska|Srbija|Србија|
-Crna Gora|Bosna i Hercegovina|Shqipëri|Shqipëria|България|Ελλάδα|España|Italia|Nederland|
-België|Belgique|Türkiye|Sakartvelo|საქართველო|Հայաստան|Azərbaycan|Україна|Беларусь|Беларусь|
-Белоруссия|Россия|Российская Федерация|Казахстан|Қазақстан|Кыргызстан|Тоҷикистон|
-Таджикистан|Ўзбекистон|Узбекистан|Туркменистан|Молдова|Армения|Грузия|Азербайджан|Украина|
-Латвия|Литва|Эстония|Польша|Германия|Франция|Швеция|Норвегия|Чехия|Рэспубліка Беларусь|
-Францыя|Літва|Польшча|Украіна|Расія|Грузія|Литва|Польща|Німеччина|Франція|Чехія|Росія|
-"""
+# Names letters use that CLDR lacks, with their region code; "" for places that are no
+# country of their own (compared by name).
+_OTHER_NAMES = {
+    "The Bahamas": "BS", "The Gambia": "GM", "The Netherlands": "NL", "Holland": "NL",
+    "The Philippines": "PH", "BiH": "BA", "Burma": "MM", "Republic of the Congo": "CG",
+    "Democratic Republic of the Congo": "CD", "Democratic Republic of Congo": "CD",
+    "DR Congo": "CD", "DRC": "CD", "Cote d'Ivoire": "CI", "Ivory Coast": "CI",
+    "Czech Republic": "CZ", "Česká republika": "CZ", "East Timor": "TL", "Swaziland": "SZ",
+    "Hong Kong": "HK", "Kyrgyz Republic": "KG", "Republic of Moldova": "MD",
+    "Macedonia": "MK", "Palestine": "PS", "State of Palestine": "PS",
+    "Russian Federation": "RU", "Российская Федерация": "RU", "Saint Kitts and Nevis": "KN",
+    "Saint Vincent and the Grenadines": "VC", "Sao Tome and Principe": "ST",
+    "Slovak Republic": "SK", "Korea": "KR", "Republic of Korea": "KR", "Turkey": "TR",
+    "UAE": "AE", "UK": "GB", "U.K.": "GB", "Great Britain": "GB", "Britain": "GB",
+    "United States of America": "US", "U.S.A.": "US", "US": "US", "U.S.": "US",
+    "Vatican": "VA", "Holy See": "VA", "Viet Nam": "VN", "Shqipëria": "AL",
+    "Sakartvelo": "GE", "Белоруссия": "BY", "Рэспубліка Беларусь": "BY", "Ўзбекистон": "UZ",
+    "England": "", "Scotland": "", "Wales": "", "Northern Ireland": "", "Somaliland": "",
+    "Tibet": "", "Transnistria": "", "Abkhazia": "", "South Ossetia": "", "Crimea": "",
+    "Chechnya": "", "Nagorno-Karabakh": "", "Kurdistan": "", "Middle East": "",
+    "South Caucasus": "", "Caucasus": "", "Balkans": "", "Scandinavia": "",
+}
 
 _CITIES = """
 Kabul|Tirana|Algiers|Buenos Aires|Yerevan|Vanadzor|Gyumri|Canberra|Sydney|Melbourne|Vienna|Baku|
@@ -92,18 +76,32 @@ Kyiv-Mohyla|Москва|Санкт-Петербург|Минск|Мінск|К�
 """
 
 
-def _fold_set(source: str) -> frozenset[str]:
-    return frozenset(fold(part) for part in source.replace("\n", "").split("|") if part.strip())
+@functools.cache
+def country_names() -> dict[str, str]:
+    """Every known country's printed name → its region code ("" when it has none),
+    English names first."""
+    from signon.importers.countries_data import NAMES
+
+    out = {name: code for name, code in NAMES.items()
+           # a two- or three-letter word ("Man", "Tai") is a country only in capitals
+           if len(name) > 3 or name.isupper()}
+    for name, code in _OTHER_NAMES.items():
+        out.setdefault(name, code)
+    return out
+
+
+def city_names() -> list[str]:
+    return [part.strip() for part in _CITIES.replace("\n", "").split("|") if part.strip()]
 
 
 @functools.cache
 def _countries() -> frozenset[str]:
-    return _fold_set(_COUNTRIES)
+    return frozenset(fold(name) for name in country_names())
 
 
 @functools.cache
 def _cities() -> frozenset[str]:
-    return _fold_set(_CITIES)
+    return frozenset(fold(name) for name in city_names())
 
 
 def is_country(text: str) -> bool:
