@@ -72,3 +72,24 @@ def test_scores_never_fall_below_the_baseline() -> None:
     assert totals.letters == len(FOLDERS)
     assert totals.bare >= floor["within_tolerance_no_hints"], totals.failing
     assert totals.hinted >= floor["within_tolerance_with_hints"], totals.failing
+    # A letter that passed stays passing: a fix for some letters may not cost another.
+    recorded = tomllib.loads(corpus.BASELINE.read_text(encoding="utf-8"))
+    lost_bare = sorted(
+        set(recorded["passing_no_hints"]) - {s.letter.id for s in scores if s.ok_bare}
+    )
+    lost_hinted = sorted(
+        set(recorded["passing_with_hints"]) - {s.letter.id for s in scores if s.ok_hinted}
+    )
+    assert lost_bare == [], "no longer within tolerance without hints"
+    assert lost_hinted == [], "no longer within tolerance with hints"
+
+
+def test_the_baseline_names_as_many_letters_as_it_counts() -> None:
+    recorded = tomllib.loads(corpus.BASELINE.read_text(encoding="utf-8"))
+    ids = {f.name for f in FOLDERS}
+    for key, total in (
+        ("passing_no_hints", "within_tolerance_no_hints"),
+        ("passing_with_hints", "within_tolerance_with_hints"),
+    ):
+        assert len(set(recorded[key])) == len(recorded[key]) == recorded[total]
+        assert set(recorded[key]) <= ids

@@ -146,6 +146,7 @@ class _Judged:
     role: Literal["name", "section", "cue", "decoy", "furniture", "break", "gap"]
     score: float = 0.0
     person: bool = False
+    subject: str = ""  # rows: the cell judged as the name
 
 
 def _is_label(block: Block) -> bool:
@@ -156,7 +157,10 @@ def _is_label(block: Block) -> bool:
     return (block.kind == "heading" or text.endswith(":")) and bool(label_country(text))
 
 
-def _row_name(block: Block) -> str:
+def _row_name(block: Block, column: int | None = None) -> str:
+    """The cell of a row that holds the name: the table's name column when it has one."""
+    if column is not None and column < len(block.cells) and block.cells[column]:
+        return block.cells[column]
     cells = [c for c in block.cells if c]
     if not cells:
         return ""
@@ -205,7 +209,7 @@ def _closing_formula(blocks: list[Block], i: int) -> bool:
     return not org_words(text) and not person_like(text.rstrip(","))
 
 
-def _judge(blocks: list[Block], i: int) -> _Judged:
+def _judge(blocks: list[Block], i: int, columns: dict[int, int] | None = None) -> _Judged:
     block = blocks[i]
     text = block.text
     if not text:
@@ -237,7 +241,7 @@ def _judge(blocks: list[Block], i: int) -> _Judged:
         return _Judged("decoy")
     if block.kind == "heading" or _FOOTNOTE.match(text):
         return _Judged("break")
-    subject = _row_name(block) if block.kind == "row" else text
+    subject = _row_name(block, (columns or {}).get(i)) if block.kind == "row" else text
     if block.kind == "row" and _is_header_row(block):
         return _Judged("section")
     score = name_score(subject, in_list=in_list)
@@ -257,8 +261,8 @@ def _judge(blocks: list[Block], i: int) -> _Judged:
         ):
             return _Judged("name", 1.0)
     if not score:
-        return _Judged("break")
-    return _Judged("name", score, person=person_like(subject))
+        return _Judged("break", subject=subject)
+    return _Judged("name", score, person=person_like(subject), subject=subject)
 
 
 @dataclass
@@ -487,7 +491,8 @@ def _region(
     doc: Document, start: str | None, end: str | None
 ) -> tuple[int, int, int, list[_Judged]]:
     blocks = doc.blocks
-    judged = [_judge(blocks, i) for i in range(len(blocks))]
+    columns = _table_name_columns(blocks)
+    judged = [_judge(blocks, i, columns) for i in range(len(blocks))]
     furniture = _furniture_start(blocks, judged)
     auto = _auto(doc, judged, furniture)
     if start or end:
@@ -567,7 +572,7 @@ def _announces(block: Block, judged: _Judged) -> bool:
         return True
     if coalition_heading(block.text) or section_kind(block.text):
         return False
-    subject = _row_name(block) if block.kind == "row" else block.text
+    subject = (judged.subject or _row_name(block)) if block.kind == "row" else block.text
     return name_score(subject, in_list=block.kind in ("item", "row")) == 0
 
 
@@ -641,6 +646,9 @@ def _header_roles(cells: list[str]) -> dict[int, str]:
 
 
 def _is_header_row(block: Block) -> bool:
+    if any(_INDEX_CELL.match(c) for c in block.cells):
+        # A row's number ("26 | Positive Group Effect Foundation"): a header says "#" or "No.".
+        return False
     roles = _header_roles(block.cells)
     if {"name", "country", "person"} & set(roles.values()):
         return all(len(c.split()) <= 6 for c in block.cells)
@@ -674,15 +682,83 @@ def _infer_roles(rows: list[list[str]]) -> tuple[dict[int, str], list[int]]:
     orgish = [
         n
         for n in rest
-        if sum(name_score(v, in_list=True) >= 0.9 and org_words(v) > 0 for v in columns[n])
+        if sum(_cell_name_likeness(v) >= 0.9 and org_words(v) > 0 for v in columns[n])
         >= 0.6 * len(columns[n])
     ]
     if len(orgish) >= 2 and not roles:
         return roles, orgish
     if rest:
-        name_col = max(rest, key=lambda n: sum(len(v) for v in columns[n]) / len(columns[n]))
-        roles[name_col] = "name"
+        roles[_name_column({n: columns[n] for n in rest})] = "name"
     return roles, []
+
+
+def _cell_name_likeness(text: str) -> float:
+    """How much one table cell reads as a signatory's name, 0 to 1: 0 for a description
+    ("ADIN is a non-profit NGO that …"), a sentence or a number."""
+    words = len(text.split())
+    if words > THRESHOLDS["name_cell_words"] or (
+        words > THRESHOLDS["sentence_cell_words"] and ends_sentence(text)
+    ):
+        return 0.0
+    return min(name_score(text, in_list=True), 1.0)
+
+
+def _name_column(columns: dict[int, list[str]]) -> int:
+    """The column of names among a table's columns (their non-empty cells, each).
+
+    Judged over the whole column, not row by row: a "number | name | description" table
+    has its longest cell in the description, which is never a name.  Of the columns that
+    read as names about as well as the best, the one with the longest cells (the name
+    beside its acronym or its city).
+    """
+
+    def likeness(n: int) -> float:
+        return sum(_cell_name_likeness(v) for v in columns[n]) / len(columns[n])
+
+    def length(n: int) -> float:
+        return sum(len(v) for v in columns[n]) / len(columns[n])
+
+    shares = {n: likeness(n) for n in columns}
+    best = max(shares.values())
+    close = [n for n in columns if shares[n] >= best - THRESHOLDS["name_column_margin"]]
+    return max(close, key=length)
+
+
+def _table_name_columns(blocks: list[Block]) -> dict[int, int]:
+    """For each table row of the document (by index), the column that holds its name."""
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind != "row":
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and blocks[j].kind == "row" and blocks[j].group == blocks[i].group:
+            j += 1
+        rows = blocks[i:j]
+        if len(rows) >= 2 and not all(r.roles for r in rows):
+            column = _table_column(rows)
+            if column is not None:
+                out.update(dict.fromkeys(range(i, j), column))
+        i = j
+    return out
+
+
+def _table_column(rows: list[Block]) -> int | None:
+    """The name column of one table, as its header names it or as its cells read."""
+    header = next((r for r in rows[:2] if _is_header_row(r)), None)
+    data = [r for r in rows if r is not header and sum(bool(c) for c in r.cells) >= 2]
+    if header is not None:
+        roles = _header_roles(header.cells)
+        for role in ("person", "name"):
+            if role in roles.values():
+                return next(n for n, r in roles.items() if r == role)
+    if not data:
+        return None
+    roles, grid = _infer_roles([r.cells for r in data])
+    if grid:
+        return None
+    return next((n for n, r in roles.items() if r == "name"), None)
 
 
 @dataclass

@@ -46,6 +46,13 @@ THRESHOLDS = {
     "layout_share": 0.6,
     # between --start and --end: runs scoring at least this share of the best are all taken
     "hinted_run": 0.2,
+    # a table cell of more words than this is a description, never a name (listparse)
+    "name_cell_words": 16,
+    # ... and so is one of more words than this that ends like a sentence
+    "sentence_cell_words": 5,
+    # table columns whose cells read as names within this much of the best column are
+    # told apart by length (the name is longer than its acronym or its city)
+    "name_column_margin": 0.15,
 }
 
 _TITLES = frozenset(fold(t) for t in PERSON_TITLES)

@@ -1,0 +1,59 @@
+"""Each importer fix on a small excerpt of the real letter that showed the fault.
+
+An excerpt is a few line ranges of a letter in tests/corpus/, copied byte for byte (the
+letters are stored as published), so the test reads exactly what the publisher printed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from signon.importers.listparse import ParsedList, parse_list
+from signon.importers.sources import read_document
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def excerpt(tmp_path: Path, letter: str, *lines: tuple[int, int]) -> Path:
+    """The given 1-based, inclusive line ranges of the letter's source, in one file."""
+    source = next((CORPUS / letter).glob("source.*"))
+    published = source.read_bytes().splitlines(keepends=True)
+    out = tmp_path / f"{letter}{source.suffix}"
+    out.write_bytes(b"".join(b"".join(published[a - 1 : b]) for a, b in lines))
+    return out
+
+
+def read(path: Path, **bounds: str) -> ParsedList:
+    return parse_list(read_document(path), **bounds)  # type: ignore[arg-type]
+
+
+def test_number_name_description_table_takes_the_name_column(tmp_path: Path) -> None:
+    # "1 | Africa Development Interchange Network (ADIN) | ADIN is a non-profit NGO that…":
+    # the longest cell of each row is the description; the names are the column beside it.
+    path = excerpt(tmp_path, "en-owinfs-walker-process", (158, 252), (554, 611))
+    parsed = read(path)
+    assert [e.name for e in parsed.entries] == [
+        "Africa Development Interchange Network (ADIN)",
+        "Amnesty International",
+        "Arab NGO Network for Development (ANND)",
+        "Asia Pacific Forum on Women, Law and Development",
+        "Candid Concepts Development",
+        "Positive Group Effect Foundation (FGEP)",
+        "Free Path Foundation",
+        "World of Work Institute (IMT-UNTREF)",
+        "Australian Fair Trade and Investment Network",
+    ]
+    assert parsed.individuals == []
+
+
+def test_a_numbered_row_whose_name_holds_a_header_word_is_no_header(tmp_path: Path) -> None:
+    # Row 26, "Positive Group Effect Foundation (FGEP) | Argentina", right after the heading
+    # "National organizations:": "Group" is a header word, but a header has no row number.
+    path = excerpt(tmp_path, "en-owinfs-walker-process", (555, 611))
+    parsed = read(path, start="National")
+    assert [(e.name, e.country) for e in parsed.entries] == [
+        ("Positive Group Effect Foundation (FGEP)", "Argentina"),
+        ("Free Path Foundation", "Argentina"),
+        ("World of Work Institute (IMT-UNTREF)", "Argentina"),
+        ("Australian Fair Trade and Investment Network", "Australia"),
+    ]
