@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from signon.importers.listparse import ParsedList, parse_list
+from signon.importers.names import section_kind
 from signon.importers.sources import read_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -57,3 +58,47 @@ def test_a_numbered_row_whose_name_holds_a_header_word_is_no_header(tmp_path: Pa
         ("World of Work Institute (IMT-UNTREF)", "Argentina"),
         ("Australian Fair Trade and Investment Network", "Australia"),
     ]
+
+
+def test_romance_section_headings_put_the_qualifier_after_the_noun(tmp_path: Path) -> None:
+    # "Organizaciones Nacionales" is a section of organizations: "Anders Handeln Austria",
+    # shaped like a person's name, is an organization under it.
+    path = excerpt(tmp_path, "es-owinfs-transformar-omc", (162, 200), (511, 560), (730, 760))
+    parsed = read(path)
+    assert parsed.sections == [
+        "Organizaciones Internacionales y Regionales",
+        "Organizaciones Nacionales",
+    ]
+    assert [e.name for e in parsed.entries][-2:] == [
+        "Anders Handeln Austria",
+        "Arbeiterkammer Österreich",
+    ]
+    assert parsed.individuals == []
+
+
+def test_portuguese_section_headings_keep_one_list(tmp_path: Path) -> None:
+    # "Organizações Internacionais" / "Organizações Nacionais" (<i> paragraphs) between two
+    # <ol>: both lists are the signatories, without hints.
+    path = excerpt(tmp_path, "pt-owinfs-unctad13", (215, 239), (325, 360), (455, 466))
+    parsed = read(path)
+    assert parsed.sections == ["Organizações Internacionais", "Organizações Nacionais"]
+    names = [e.name for e in parsed.entries]
+    assert names[0] == "ACORD"
+    assert "World Democratic Governance project association – WDGpa" in names
+    assert ("Enda Tiers Monde", "Senegal") in [(e.name, e.country) for e in parsed.entries]
+    assert parsed.individuals == []
+
+
+def test_section_headings_of_every_corpus_language() -> None:
+    for heading in [
+        "Organizaciones Nacionales :",
+        "Organizaciones y redes regionales e internacionales",
+        "Organisations Régionales et Internationales",
+        "Organizações Nacionais",
+        "International and Regional Organizations and Networks",
+        "National organizations:",
+    ]:
+        assert section_kind(heading) == "organizations", heading
+    # Plurals only: a name stays a name.
+    assert section_kind("Regional Network (RN)") == ""
+    assert section_kind("Organizaciones europeas") == ""

@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass
 
 from signon.importers.countries import is_city, is_country
-from signon.importers.wordlists import ORG_WORDS
+from signon.importers.wordlists import (
+    ORG_SECTION_NOUNS,
+    ORG_SECTION_QUALIFIERS,
+    ORG_WORDS,
+    PERSON_SECTION_AFTER,
+    PERSON_SECTION_HINTS,
+    PERSON_SECTION_NOUNS,
+    PERSON_SECTION_QUALIFIERS,
+    SECTION_CONNECTORS,
+)
 from signon.text import fold
 
 # ------------------------------------------------------------------ list markers
@@ -92,32 +101,31 @@ def coalition_heading(text: str) -> tuple[str, str] | None:
 
 # ------------------------------------------------------------------ sections, cues, furniture
 
+
+def _words(words: tuple[str, ...]) -> str:
+    """An alternation of word-list entries, longest first; a space matches any spaces."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_ORG_QUALIFIER = rf"(?:{_words(ORG_SECTION_QUALIFIERS)}|{_words(SECTION_CONNECTORS)})"
 _ORG_SECTION = re.compile(
-    r"^(?:list\s+of\s+)?(?:(?:signatory|signing|endorsing|supporting|participating|member|"
-    r"civil\s+society|international|national|local|regional|belarusian|partner)\s+)*"
-    # Plurals only: "Regional Network (RN)" is a name, "Regional networks:" a heading.
-    r"(?:organi[sz]ations|ngos|groups|institutions|networks|coalitions|signatories|"
-    r"organi[sz]ational\s+signatories|co-?signatories|organisations\s+signataires|"
-    r"organizaciones(?:\s+firmantes)?|organisationen|организации|організації|арганізацыі|"
-    r"organizacje)"
-    r"(?:\s+(?:signatories|signing|that\s+signed|endorsing))?"
+    rf"^(?:{_ORG_QUALIFIER}\s+)*"
+    rf"(?:{_words(ORG_SECTION_NOUNS)})"
+    # "Organizaciones y redes regionales e internacionales"
+    rf"(?:\s+(?:{_ORG_QUALIFIER}|{_words(ORG_SECTION_NOUNS)}))*"
     r"(?:\s*\([^)]*\))?\s*:?$",
     re.IGNORECASE,
 )
 _PERSON_SECTION = re.compile(
-    r"^(?:list\s+of\s+)?(?:(?:individual|personal|private)\s+)?"
-    r"(?:individuals|signatories|persons|people|experts|academics|personalities|"
-    r"personnes|personnalités|particuliers|personas|individuos|personen|einzelpersonen|"
-    r"частные\s+лица|физические\s+лица|персоны|особи|osoby)"
-    r"(?:\s+(?:signatories|signing|in\s+(?:their|a)\s+personal\s+capacity))?"
+    rf"^(?:(?:{_words(PERSON_SECTION_QUALIFIERS)})\s+)*"
+    rf"(?:{_words(PERSON_SECTION_NOUNS)})"
+    rf"(?:\s+(?:{_words(PERSON_SECTION_AFTER)}))?"
     r"(?:\s*\([^)]*\))?\s*:?$",
     re.IGNORECASE,
 )
-_INDIVIDUAL_HINT = re.compile(
-    r"individual|personal\s+capacity|persons|people|experts|academics|personnes|personas|"
-    r"personen|лица|особи|osoby",
-    re.IGNORECASE,
-)
+_INDIVIDUAL_HINT = re.compile(_words(PERSON_SECTION_HINTS), re.IGNORECASE)
 
 
 def section_kind(text: str) -> str:
