@@ -102,3 +102,23 @@ def test_section_headings_of_every_corpus_language() -> None:
     # Plurals only: a name stays a name.
     assert section_kind("Regional Network (RN)") == ""
     assert section_kind("Organizaciones europeas") == ""
+
+
+def test_top_of_page_link_is_page_furniture(tmp_path: Path) -> None:
+    # The signature page ends its <ol> with a "Top of page" link: not an organization, with
+    # or without the --end hint the coordinator would give.
+    path = excerpt(tmp_path, "en-mozilla-ai-safety", (20, 32), (1847, 1855))
+    for bounds in ({}, {"end": "Top of page"}):
+        parsed = read(path, **bounds)
+        assert parsed.entries == [], bounds
+        assert [p.name for p in parsed.individuals] == [
+            "Camille François",
+            "Mark Surman",
+            "Deborah Raji",
+            "Joel Tabak",
+            "Philip Dawson",
+            "John Sotiropoulos",
+            "Marco Castelluccio",
+        ]
+        top = next(e for e in parsed.explained if e.text == "Top of page")
+        assert top.role == "furniture"

@@ -182,7 +182,12 @@ _FURNITURE = re.compile(
     r"more\s+(?:news|stories|articles)|latest\s+(?:news|posts)|recent\s+posts|"
     r"share(?:\s+(?:this|on))?|tags?|categories|filed\s+under|comments?|leave\s+a\s+(?:reply|comment)|"
     r"subscribe(?:\s+to.*)?|sign\s+up\s+for.*|newsletter|follow\s+us.*|(?:copyright|©)\s*(?:\d{4}|.*\b(?:19|20)\d\d\b).*|"
-    r"all\s+rights\s+reserved.*|privacy\s+policy|cookies?(?:\s+(?:policy|settings|preferences|notice))?|back\s+to\s+top|previous\s+(?:post|article)|"
+    r"all\s+rights\s+reserved.*|privacy\s+policy|cookies?(?:\s+(?:policy|settings|preferences|notice))?|previous\s+(?:post|article)|"
+    # "Top of page", "Back to top": the link a long page ends its list with.
+    r"(?:(?:back|return|go|jump|scroll)\s+to\s+(?:the\s+)?)?top(?:\s+of\s+(?:the\s+)?page)|"
+    r"(?:back|return|go|jump|scroll)\s+to\s+(?:the\s+)?top|haut\s+de\s+(?:la\s+)?page|"
+    r"retour\s+en\s+haut|(?:volver|ir)\s+arriba|nach\s+oben|torna\s+su|voltar\s+ao\s+topo|"
+    r"наверх|"
     r"next\s+(?:post|article)|print(?:\s+this\s+page)?|donate(?:\s+now)?|"
     r"статьи\s+по\s+теме|читайте\s+также|см\.\s+также|похожие\s+статьи|"
     r"articles\s+(?:liés|similaires)|à\s+lire\s+aussi|artículos\s+relacionados|"
