@@ -7,7 +7,7 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from signon.errors import RefusedInput
@@ -177,6 +177,9 @@ def respelled(draw: st.DrawFn) -> tuple[str, str]:
 
 @settings(max_examples=300, deadline=None)
 @given(respelled())
+# Found by hypothesis: dots inside "Fundacja" made "und" a word, then dropped as a connector.
+@example(("Helsińska Fundacja Praw Człowieka", "Helsińska F.und.acja Praw Człowieka"))
+@example(("Alpha and Standard Centre", "Alpha and St.and.ard Centre"))
 def test_a_careless_spelling_is_always_refused(pair: tuple[str, str]) -> None:
     name, typed = pair
     roster = Roster()
@@ -312,7 +315,7 @@ def test_resolve_by_id_redirect_acronym_alias_and_name() -> None:
     assert resolve(roster, "IOC").id == "ioc"
     with pytest.raises(RefusedInput) as unknown:
         resolve(roster, "nobody")
-    assert str(unknown.value) == "unknown id 'nobody'; see `signon orgs` for the ids"
+    assert str(unknown.value) == "unknown id 'nobody'; look it up in the roster's list"
 
 
 def test_an_ambiguous_name_is_refused_listing_the_candidates() -> None:

@@ -63,6 +63,13 @@ def _to_ascii(text: str) -> str:
 
 _SPACES = re.compile(r"  +")
 _CONNECTOR_WORDS = tuple(f" {word} " for word in sorted(CONNECTORS))
+_WORDS = "|".join(sorted(CONNECTORS))
+# A connector's letters touching punctuation: maybe a connector, maybe part of a word.
+_GLUED = re.compile(rf"[^a-z0-9\s](?:{_WORDS})|(?:{_WORDS})[^a-z0-9\s]")
+# Punctuation inside a word ("F.und.acja", "Rights-and-Development"): it separates the
+# word's parts, but none of them is a connector on its own.
+_INSIDE_WORD = re.compile(r"(?<=[a-z0-9])[^a-z0-9\s]+(?=[a-z0-9])")
+_NON_ALNUM_OR_MARK = re.compile(r"[^a-z0-9\n \x01]+")
 
 
 def token_keys(names: Sequence[str]) -> list[str]:
@@ -82,10 +89,17 @@ def token_keys(names: Sequence[str]) -> list[str]:
     # Whole-text passes at C speed (a per-name loop costs several times more on a large
     # roster): punctuation to spaces; every word then stands between single spaces,
     # so connectors and a leading "The" go by plain replacement.
-    text = _NON_ALNUM.sub(" ", text.lower())
+    text = text.lower()
+    glued = _GLUED.search(text) is not None
+    if glued:
+        text = _NON_ALNUM_OR_MARK.sub(" ", _INSIDE_WORD.sub("\x01", text))
+    else:
+        text = _NON_ALNUM.sub(" ", text)
     text = _SPACES.sub(" ", " \n " + text.replace("\n", " \n ") + " \n ")
     for word in _CONNECTOR_WORDS:
         text = text.replace(word, " ")
+    if glued:
+        text = text.replace("\x01", " ")
     text = text.replace("\n the ", "\n ")
     keys = [line.strip() for line in text.split("\n")[1:-1]] if "  " in text else [
         line[1:-1] for line in text.split("\n")[1:-1]]
