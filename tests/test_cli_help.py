@@ -106,7 +106,8 @@ def test_an_unknown_id_reads_as_sentences(small_letter: Path, cli: Cli) -> None:
     )
     result = cli("sign", "demo", "zzz")
     assert result.stderr == (
-        "error: unknown id 'zzz'; see `signon orgs` for the ids; nothing was recorded\n"
+        "error: unknown id 'zzz'; look it up in the roster's list; nothing was recorded "
+        "(`signon orgs`)\n"
     )
 
 

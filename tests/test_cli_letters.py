@@ -33,7 +33,8 @@ def test_sign_records_and_refuses_unknown_ids(small_letter: Path, cli: Cli) -> N
     result = cli("sign", "demo", "a", "nope")
     assert result.exit_code == 3
     assert result.stderr == (
-        "error: unknown id 'nope'; see `signon orgs` for the ids; nothing was recorded\n")
+        "error: unknown id 'nope'; look it up in the roster's list; nothing was recorded "
+        "(`signon orgs`)\n")
     assert record.read_bytes() == before
     result = cli("sign", "demo", "a")
     assert result.exit_code == 0
@@ -146,7 +147,8 @@ def test_check_possible_duplicate_and_mixed_script(small_letter: Path, cli: Cli)
     [duplicate] = [f for f in data["findings"] if f["code"] == "possible-duplicate"]
     assert duplicate["message"] == (
         "demo: 'Alpha Rights' (a) and 'Alpha Rights Norway' (a2) both signed and look like one "
-        "organization (country suffix Norway); if they are, `signon merge a a2` counts it once")
+        "organization (country suffix Norway); if they are, merging them counts it once")
+    assert duplicate["remedies"] == [{"operation": "merge", "args": ["a", "a2"], "options": {}}]
     assert data["ok"] is True
 
 

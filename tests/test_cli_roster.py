@@ -184,19 +184,20 @@ def test_add_coalition(roster: Path, cli: Cli) -> None:
 def test_members_and_cycles(roster: Path, cli: Cli) -> None:
     before = (roster / "orgs.toml").read_bytes()
     fails(cli("add-members", "k", "zz"), 3,
-          "member: unknown id 'zz'; see `signon orgs` for the ids")
+          "member: unknown id 'zz'; look it up in the roster's list (`signon orgs`)")
     fails(cli("add-members", "k", "o"), 3,
           "that would make a coalition a member of itself (k → o → k); remove one of those "
           "memberships instead")
     fails(cli("add-members", "k", "k"), 3,
           "coalition 'k' cannot be a member of itself; leave 'k' out of the members")
     fails(cli("add-members", "a", "b"), 3,
-          "'a' is an organization, not a coalition; create a coalition with "
-          "`signon add-coalition`")
-    fails(cli("add-members", "nope", "b"), 3, "unknown id 'nope'; see `signon orgs` for the ids")
+          "'a' is an organization, not a coalition; create a coalition for "
+          "them (`signon add-coalition NAME --member …`)")
+    fails(cli("add-members", "nope", "b"), 3,
+          "unknown id 'nope'; look it up in the roster's list (`signon orgs`)")
     fails(cli("remove-members", "k", "a"), 3, "'a' is not a member of 'k'; its members are: c, d")
     fails(cli("add-coalition", "Ring", "--member", "ghost"), 3,
-          "member: unknown id 'ghost'; see `signon orgs` for the ids")
+          "member: unknown id 'ghost'; look it up in the roster's list (`signon orgs`)")
     assert (roster / "orgs.toml").read_bytes() == before
     ok(cli("add-members", "k", "a", "b", "a"), "k: added 2 members: a, b\n")
     ok(cli("add-members", "k", "a"), "k: added 0 members\n")
@@ -207,16 +208,18 @@ def test_members_and_cycles(roster: Path, cli: Cli) -> None:
 def test_remove_org_refused_while_referenced(roster: Path, cli: Cli) -> None:
     before = (roster / "orgs.toml").read_bytes()
     fails(cli("remove-org", "c"), 3,
-          "'c' is a member of coalition k; remove it there first with "
-          "`signon remove-members k c`")
+          "'c' is a member of coalition k; remove it from there "
+          "first (`signon remove-members k c`)")
     assert cli("new-letter", "demo", "--title", "Demo").exit_code == 0
     assert cli("sign", "demo", "a").exit_code == 0
     assert cli("withdraw", "demo", "a").exit_code == 0
     fails(cli("remove-org", "a"), 3,
           "'a' is named in the signatures of letter demo; a letter keeps every signature on "
-          "record (withdrawals too), so the entry must stay — change it with "
-          "`signon edit-org a`, or fold it into the entry it duplicates with `signon merge KEEP a`")
-    fails(cli("remove-org", "zz"), 3, "unknown id 'zz'; see `signon orgs` for the ids")
+          "record (withdrawals too), so the entry must stay — change it, or "
+          "merge it into the entry it duplicates (`signon edit-org a` or "
+          "`signon merge KEEP a`)")
+    fails(cli("remove-org", "zz"), 3,
+          "unknown id 'zz'; look it up in the roster's list (`signon orgs`)")
     assert (roster / "orgs.toml").read_bytes() == before
     ok(cli("remove-org", "o"), "removed o: Outer\n")
     ok(cli("remove-org", "k"), "removed k: Kappa House\n")
@@ -263,7 +266,7 @@ def test_edit_org(roster: Path, cli: Cli) -> None:
         (["a", "--name", ""], "name: must not be empty; give the organization's name"),
         (["a", "--note", "tab\tand\x1b escape"],
          "notes: position 8 holds the control character U+001B; retype the value without it"),
-        (["zz", "--name", "x"], "unknown id 'zz'; see `signon orgs` for the ids"),
+        (["zz", "--name", "x"], "unknown id 'zz'; look it up in the roster's list (`signon orgs`)"),
     ],
 )
 def test_edit_org_refusals_change_nothing(roster: Path, cli: Cli, args: list[str],
@@ -387,7 +390,7 @@ def test_show(roster: Path, cli: Cli) -> None:
         {"letter": "later", "via": None, "date": "2024-04-01", "withdrawn": "2024-04-02",
          "unnamed": False},
     ]
-    fails(cli("show", "cc"), 3, "unknown id 'cc'; see `signon orgs` for the ids")
+    fails(cli("show", "cc"), 3, "unknown id 'cc'; look it up in the roster's list (`signon orgs`)")
 
 
 # ---------------------------------------------------------------- usage
@@ -470,8 +473,8 @@ def test_hand_written_comment(workspace: Path, cli: Cli) -> None:
     assert path.read_bytes() == data
     # a refusal for another reason is still exit 3, and still changes nothing
     fails(cli("add-members", "first", "x"), 3,
-          "'first' is an organization, not a coalition; create a coalition with "
-          "`signon add-coalition`")
+          "'first' is an organization, not a coalition; create a coalition for "
+          "them (`signon add-coalition NAME --member …`)")
     assert path.read_bytes() == data
     ok(cli("orgs", "--json"), json.dumps([{
         "id": "first", "name": "First Org", "kind": "organization", "country": None,

@@ -149,7 +149,7 @@ def test_read_text_a_markdown_underline_is_not_a_conflict(tmp_path: Path) -> Non
 def test_read_text_missing_file(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceFileError) as err:
         read_text(tmp_path / "orgs.toml")
-    assert str(err.value) == "orgs.toml does not exist; create it with `signon init`"
+    assert str(err.value) == "orgs.toml does not exist; create a workspace"
 
 
 def test_read_text_display_name(tmp_path: Path) -> None:

@@ -121,7 +121,8 @@ def test_merge_dry_run_changes_nothing(dup_ws: Path, cli: Cli) -> None:
     ("args", "message"),
     [
         (["hfhr", "hfhr"], "'hfhr' is 'hfhr', the entry to keep; name the duplicates after it"),
-        (["hfhr", "nobody"], "unknown id 'nobody'; see `signon orgs` for the ids"),
+        (["hfhr", "nobody"],
+         "unknown id 'nobody'; look it up in the roster's list (`signon orgs`)"),
         (["k", "b"], "'b' is an organization and 'k' is one; merge entries of one kind"),
         (["hfhr"], "Missing argument"),
     ],

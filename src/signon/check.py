@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from signon.counting import Counts, SignatoryList, build_list
-from signon.errors import LetterHasErrors, TemplateError, WorkspaceFileError
+from signon.errors import LetterHasErrors, Remedy, TemplateError, WorkspaceFileError
 from signon.letter import Letter, LetterText, load_letter
-from signon.roster import Roster
+from signon.roster import Entry, Roster
 from signon.text import has_controls, mixed_script_words, printable
 
 if TYPE_CHECKING:
@@ -30,10 +30,15 @@ class Finding:
     message: str
     line: int | None = None
     file: str = ""
+    remedies: tuple[Remedy, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity, "message": self.message,
-                "line": self.line, "file": self.file or None}
+        out: dict[str, Any] = {"code": self.code, "severity": self.severity,
+                               "message": self.message, "line": self.line,
+                               "file": self.file or None}
+        if self.remedies:
+            out["remedies"] = [r.to_json() for r in self.remedies]
+        return out
 
 
 @dataclass
@@ -126,8 +131,10 @@ def check_loaded(letter: Letter, roster: Roster, signatories: SignatoryList, *,
         result.findings.append(Finding(
             "unknown-id", ERROR,
             f"{record_file}: {letter.slug!r} is signed by {eid!r}, which is not in the roster; "
-            f"add it with `signon add-org --id {eid} …` or `signon withdraw {letter.slug} {eid}`",
+            "add it to the roster or withdraw the signature",
             file=record_file,
+            remedies=(Remedy("add-org", ("…",), (("id", eid),)),
+                      Remedy("withdraw", (letter.slug, eid))),
         ))
     _roster_findings(result, roster, signatories)
     for eid, where in signatories.duplicates.items():
@@ -144,15 +151,17 @@ def check_loaded(letter: Letter, roster: Roster, signatories: SignatoryList, *,
             result.findings.append(Finding(
                 "coalition-cycle", ERROR,
                 f"orgs.toml: coalitions nest more than {len(cycle) - 1} levels deep "
-                f"({cycle[0]} → … → {cycle[-1]}); flatten them with `signon remove-members`",
+                f"({cycle[0]} → … → {cycle[-1]}); flatten them by removing members",
                 file="orgs.toml",
+                remedies=(Remedy("remove-members", (cycle[0], cycle[1])),),
             ))
             continue
         result.findings.append(Finding(
             "coalition-cycle", ERROR,
             f"orgs.toml: coalitions form a cycle ({' → '.join(cycle)}); "
-            "remove one of those memberships with `signon remove-members`",
+            "remove one of those memberships",
             file="orgs.toml",
+            remedies=(Remedy("remove-members", (cycle[0], cycle[1])),),
         ))
     versions = [text] if text is not None else _versions(letter, result)
     _control_findings(result, letter, roster, signatories, versions)
@@ -306,16 +315,19 @@ def _roster_findings(result: CheckResult, roster: Roster, signatories: Signatory
                 result.findings.append(Finding(
                     "empty-coalition", WARNING,
                     f"orgs.toml: coalition {entry.name!r} ({eid}) has no members, so it adds "
-                    f"nobody to the count; add them with `signon add-members {eid} …`",
+                    "nobody to the count; add its members",
                     file="orgs.toml",
+                    remedies=(Remedy("add-members", (eid, "…")),),
                 ))
             for member in entry.members:
                 if member not in roster.entries:
                     result.findings.append(Finding(
                         "unknown-id", ERROR,
                         f"orgs.toml: coalition {eid!r} lists member {member!r}, which is not in "
-                        f"the roster; add it or `signon remove-members {eid} {member}`",
+                        "the roster; add it to the roster or remove it from the coalition",
                         file="orgs.toml",
+                        remedies=(Remedy("add-org", ("…",), (("id", member),)),
+                                  Remedy("remove-members", (eid, member))),
                     ))
         if names_clean:
             continue
@@ -324,8 +336,9 @@ def _roster_findings(result: CheckResult, roster: Roster, signatories: Signatory
                 result.findings.append(Finding(
                     "control-character", ERROR,
                     f"orgs.toml: {printable(name)!r} ({eid}) holds control or bidi characters "
-                    "that would garble the letter; retype it with `signon edit-org`",
+                    "that would garble the letter; retype it",
                     file="orgs.toml",
+                    remedies=(_retype(entry, name),),
                 ))
                 break
             bad = mixed_script_words(name)
@@ -333,11 +346,19 @@ def _roster_findings(result: CheckResult, roster: Roster, signatories: Signatory
                 result.findings.append(Finding(
                     "mixed-script", WARNING,
                     f"orgs.toml: {name!r} ({eid}) mixes alphabets in {bad[0]!r} (e.g. a Cyrillic "
-                    "letter that looks Latin); retype it with `signon edit-org`",
+                    "letter that looks Latin); retype it",
                     file="orgs.toml",
+                    remedies=(_retype(entry, name),),
                 ))
                 break
     _duplicate_findings(result, roster, listed)
+
+
+def _retype(entry: Entry, name: str) -> Remedy:
+    """The edit that replaces ``name``: the entry's name, or one of its other names."""
+    if name == entry.name:
+        return Remedy("edit-org", (entry.id,), (("name", "…"),))
+    return Remedy("edit-org", (entry.id,), (("remove_alias", name), ("alias", "…")))
 
 
 def _duplicate_findings(result: CheckResult, roster: Roster, listed: list[str]) -> None:
@@ -355,13 +376,14 @@ def _duplicate_findings(result: CheckResult, roster: Roster, listed: list[str]) 
         if b.id in on_letter:
             message = (f"{result.letter}: {a.name!r} ({a.id}) and {b.name!r} ({b.id}) both "
                        f"signed and look like one organization ({why}); if they are, "
-                       f"`signon merge {a.id} {b.id}` counts it once")
+                       "merging them counts it once")
         else:
             message = (f"{result.letter}: {a.name!r} ({a.id}) signed, and the roster also "
                        f"holds {b.name!r} ({b.id}), which looks like the same organization "
-                       f"({why}); if it is, `signon merge {a.id} {b.id}`")
+                       f"({why}); if it is, merge them")
         result.findings.append(Finding("possible-duplicate", WARNING, message,
-                                       file=f"letters/{result.letter}/signatures.toml"))
+                                       file=f"letters/{result.letter}/signatures.toml",
+                                       remedies=(Remedy("merge", (a.id, b.id)),)))
 
 
 def _unique_cycles(cycles: list[list[str]]) -> list[list[str]]:

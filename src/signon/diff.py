@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from signon.counting import Counts, Node, SignatoryList, build_list
-from signon.errors import RefusedInput
+from signon.errors import RefusedInput, Remedy
 from signon.history import snapshot_names
 from signon.letter import Individual, Letter, SignatureRecord, check_date
 from signon.roster import Roster
@@ -241,8 +241,9 @@ def export_baseline(letter: Letter, roster: Roster | None = None) -> Baseline:
     if entry is None:
         raise RefusedInput(
             f"letter {letter.slug!r} has not been exported yet, so there is no list as sent to "
-            f"compare with; export it first, or compare with a date: "
-            f"`signon diff {letter.slug} --since YYYY-MM-DD`"
+            "compare with; export it first, or compare with the list on a date",
+            remedies=[Remedy("export", (letter.slug,)),
+                      Remedy("diff", (letter.slug,), (("since", "YYYY-MM-DD"),))],
         )
     listed = snapshot_names(entry) or {}
     raw_coalitions = entry.get("coalitions")
@@ -348,7 +349,7 @@ def compute_diff(letter: Letter, roster: Roster, *, since: str | None = None,
                  language: str | None = None) -> Diff:
     """Compare ``letter``'s current list with the last export, or with the list on day ``since``."""
     if since is not None:
-        day = check_date(since, what="--since")
+        day = check_date(since, what="since", argument="since")
         lang = language or letter.front.language
         baseline, _ = date_baseline(letter, roster, day, lang)
     else:

@@ -7,12 +7,33 @@ sentence on stderr and exits with that code.  Library code raises, never prints.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Self
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from signon.check import CheckResult
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """An operation that would do what a message asks for, as data rather than as text.
+
+    ``operation`` is the name of the command (and of the :class:`~signon.workspace.Workspace`
+    method, with ``-`` as ``_``) that does it, ``args`` its values in order and ``options``
+    its keyword arguments; "…" stands for what the user fills in.  The library's message
+    says what to do in words ("merge them"); the command line adds the command that does
+    it (`signon merge a b`), so that the library never speaks the command line's syntax.
+    """
+
+    operation: str
+    args: tuple[str, ...] = ()
+    options: tuple[tuple[str, str], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"operation": self.operation, "args": list(self.args),
+                "options": dict(self.options)}
 
 
 class SignonError(Exception):
@@ -24,6 +45,10 @@ class SignonError(Exception):
     (``--force``), so that the library never speaks of flags.  ``hint`` names the keyword
     arguments that would give the call what it lacks, each with an example value
     (``[("start", "TEXT"), ("end", "TEXT")]``); the command line shows them as its flags.
+    ``remedies`` are the operations that would fix the problem (:class:`Remedy`): any
+    one of them, or all of them in turn when ``remedies_needed`` is ``"all"``.
+    ``argument`` is the keyword argument a message begins by naming ("since 'May' is not
+    a date"); the command line names its option instead ("--since 'May' …").
     """
 
     exit_code = 1
@@ -34,10 +59,24 @@ class SignonError(Exception):
         *,
         override: str | None = None,
         hint: Sequence[tuple[str, str]] = (),
+        remedies: Sequence[Remedy] = (),
+        remedies_needed: str = "any",
+        argument: str = "",
     ) -> None:
         super().__init__(message)
         self.override = override
         self.hint = tuple(hint)
+        self.remedies = tuple(remedies)
+        self.remedies_needed = remedies_needed
+        self.argument = argument
+
+    def reworded(self, message: str) -> Self:
+        """This error with another message (usually the same one, extended), keeping what
+        it carries besides: its override, hints, remedies and the fields of its class."""
+        new = Exception.__new__(type(self))
+        new.args = (message,)
+        new.__dict__.update(self.__dict__)
+        return new
 
 
 class RefusedInput(SignonError):

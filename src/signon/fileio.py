@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from signon.errors import IOFailure, RefusedInput, WorkspaceFileError
+from signon.errors import IOFailure, RefusedInput, Remedy, WorkspaceFileError
 
 try:  # compiled tomli parses a 10k-entry roster ~3x faster than the stdlib's tomllib
     import tomli as _toml
@@ -143,7 +143,8 @@ def read_text(path: Path, *, display: str | None = None,
     except RefusedInput as err:
         raise WorkspaceFileError(str(err)) from None
     except FileNotFoundError:
-        raise WorkspaceFileError(f"{shown} does not exist; create it with `signon init`") from None
+        raise WorkspaceFileError(f"{shown} does not exist; create a workspace",
+                                 remedies=[Remedy("init")]) from None
     except OSError as err:
         raise IOFailure(f"cannot read {shown}: {err.strerror}; check its permissions") from None
     if data.startswith(b"\xef\xbb\xbf"):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from signon.errors import RefusedInput, WorkspaceFileError
+from signon.errors import RefusedInput, Remedy, WorkspaceFileError
 from signon.fileio import atomic_write, locked, parse_toml, read_text
 from signon.parsecache import prime
 from signon.text import ID_PATTERN, validate, windows_reserved
@@ -48,11 +48,12 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
-def check_date(value: str, *, what: str = "date") -> str:
+def check_date(value: str, *, what: str = "date", argument: str = "") -> str:
     try:
         return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise RefusedInput(f"{what} {value!r} is not a date; write it as YYYY-MM-DD") from None
+        raise RefusedInput(f"{what} {value!r} is not a date; write it as YYYY-MM-DD",
+                           argument=argument) from None
 
 
 @dataclass
@@ -356,7 +357,8 @@ def load_letter(root: Path, slug: str) -> Letter:
     if not path.exists():  # a letter.md that is a folder is reported by read_text
         raise RefusedInput(
             f"no letter {slug!r} in this workspace (letters/{slug}/letter.md); "
-            "see `signon letters`, or create it with `signon new-letter`"
+            "list the letters, or create it",
+            remedies=[Remedy("letters"), Remedy("new-letter", (slug,))],
         )
     main = read_letter_text(path, display=f"letters/{slug}/{LETTER_FILE}")
     return Letter(slug=slug, folder=folder, main=main, record=read_record(folder, slug))
@@ -377,7 +379,8 @@ def edit_record(root: Path, slug: str, *, dry_run: bool = False) -> Iterator[Sig
     folder = letter_folder(root, slug)
     if not (folder / LETTER_FILE).is_file():
         raise RefusedInput(
-            f"no letter {slug!r} in this workspace; create it with `signon new-letter {slug}`"
+            f"no letter {slug!r} in this workspace; create it first",
+            remedies=[Remedy("new-letter", (slug,))],
         )
     path = folder / RECORD_FILE
     with locked(path):

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from signon.errors import RefusedInput, WorkspaceFileError
+from signon.errors import RefusedInput, Remedy, WorkspaceFileError
 from signon.text import ID_PATTERN, check_id, fold, slugify, validate
 
 Kind = Literal["organization", "coalition"]
@@ -305,7 +305,7 @@ class Roster:
         try:
             return self.entries[eid]
         except KeyError:
-            raise RefusedInput(self.unknown_id_message(eid)) from None
+            raise self.unknown_id(eid) from None
 
     def follow(self, eid: str) -> str:
         """The id ``eid`` became through merges and renames (``eid`` itself if none)."""
@@ -321,13 +321,15 @@ class Roster:
         """Whether ``eid`` is in use, retired or a redirect: never to be handed out."""
         return eid in self.entries or eid in self.retired or eid in self.redirects
 
-    def unknown_id_message(self, eid: str) -> str:
+    def unknown_id(self, eid: str, what: str = "") -> RefusedInput:
+        """The error for an id the roster does not hold, with the closest one it does."""
         import difflib
 
         close = difflib.get_close_matches(eid, list(self.entries), n=1, cutoff=0.75)
         if close:  # a question inside parentheses, so that a message may go on after it
-            return f"unknown id {eid!r} (did you mean {close[0]!r}?)"
-        return f"unknown id {eid!r}; see `signon orgs` for the ids"
+            return RefusedInput(f"{what}unknown id {eid!r} (did you mean {close[0]!r}?)")
+        return RefusedInput(f"{what}unknown id {eid!r}; look it up in the roster's list",
+                            remedies=[Remedy("orgs")])
 
     def _index(self) -> dict[str, list[tuple[str, str]]]:
         if self._fold_index is None:
@@ -486,7 +488,7 @@ class Roster:
                     f"leave {cid!r} out of the members"
                 )
             if member not in self.entries:
-                raise RefusedInput(f"member: {self.unknown_id_message(member)}")
+                raise self.unknown_id(member, "member: ")
 
     def _refuse_cycle(self, cid: str) -> None:
         cycle = self.cycle_through(cid)
@@ -501,8 +503,8 @@ class Roster:
         coalition = self.get(cid)
         if not coalition.is_coalition:
             raise RefusedInput(
-                f"{cid!r} is an organization, not a coalition; "
-                "create a coalition with `signon add-coalition`"
+                f"{cid!r} is an organization, not a coalition; create a coalition for them",
+                remedies=[Remedy("add-coalition", ("NAME",), (("member", "…"),))],
             )
         self._check_members(cid, members)
         added = [m for m in dict.fromkeys(members) if m not in coalition.members]
@@ -515,7 +517,8 @@ class Roster:
         if not coalition.is_coalition:
             raise RefusedInput(
                 f"{cid!r} is an organization, not a coalition, so it has no members; "
-                "check the id with `signon show`"
+                "check the id",
+                remedies=[Remedy("show", (cid,))],
             )
         members = list(dict.fromkeys(members))
         missing = [m for m in members if m not in coalition.members]
@@ -536,14 +539,15 @@ class Roster:
             raise RefusedInput(
                 f"{eid!r} is named in the signatures of letter {', '.join(letters)}{also}; "
                 "a letter keeps every signature on record (withdrawals too), so the entry "
-                f"must stay — change it with `signon edit-org {eid}`, or fold it into the "
-                f"entry it duplicates with `signon merge KEEP {eid}`"
+                "must stay — change it, or merge it into the entry it duplicates",
+                remedies=[Remedy("edit-org", (eid,)), Remedy("merge", ("KEEP", eid))],
             )
         if parents:
-            steps = " and ".join(f"`signon remove-members {c} {eid}`" for c in parents)
             raise RefusedInput(
                 f"{eid!r} is a member of coalition {', '.join(parents)}; "
-                f"remove it there first with {steps}"
+                "remove it from there first",
+                remedies=[Remedy("remove-members", (c, eid)) for c in parents],
+                remedies_needed="all",
             )
         del self.entries[eid]
         self.retired.add(eid)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from signon.errors import RefusedInput
+from signon.errors import RefusedInput, Remedy
 from signon.fileio import locked
 from signon.letter import Individual, Signature, SignatureRecord, check_date, edit_record, today
 from signon.roster import Roster, read_roster
@@ -52,7 +52,7 @@ def sign_letter(root: Path, slug: str, ids: list[str], *,
         try:
             resolved = resolve_ids(roster, ids)  # refuse before changing anything
         except RefusedInput as err:
-            raise RefusedInput(f"{err}; nothing was recorded") from None
+            raise err.reworded(f"{err}; nothing was recorded") from None
         with edit_record(root, slug, dry_run=dry_run) as record:
             result = apply_signatures(
                 record, roster, [SignRequest(eid, when, signer, unnamed) for eid in resolved],
@@ -186,8 +186,9 @@ def withdraw_signatures(root: Path, slug: str, ids: list[str], *,
             if sig is None:
                 via = covered.get(eid)
                 if via is None or via == eid:
-                    raise RefusedInput(f"{eid!r} has not signed {slug!r}; nothing was withdrawn "
-                                       f"(see `signon compose {slug}` for who signed)")
+                    raise RefusedInput(f"{eid!r} has not signed {slug!r}; nothing was withdrawn; "
+                                       "see who signed in the list",
+                                       remedies=[Remedy("compose", (slug,))])
                 member = Signature(id=eid, date=when, withdrawn=when, via=via)
                 record.signatures.append(member)
                 by_id[eid] = member

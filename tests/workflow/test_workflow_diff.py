@@ -208,7 +208,8 @@ def test_diff_refusals(small_letter: Path, cli: Cli) -> None:
     assert result.exit_code == 3
     assert result.stderr == (
         "error: letter 'demo' has not been exported yet, so there is no list as sent to compare "
-        "with; export it first, or compare with a date: `signon diff demo --since YYYY-MM-DD`\n"
+        "with; export it first, or compare with the list on a date (`signon export demo` or "
+        "`signon diff demo --since YYYY-MM-DD`)\n"
     )
     assert cli("diff", "demo", "--since-export").exit_code == 3
     result = cli("diff", "demo", "--since", "March 1")

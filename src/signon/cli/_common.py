@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import sys
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from signon.errors import IOFailure, LetterHasErrors, NotAWorkspace, SignonError
+from signon.errors import IOFailure, LetterHasErrors, NotAWorkspace, Remedy, SignonError
 from signon.workspace import Workspace, find_workspace
 
 if TYPE_CHECKING:
@@ -76,9 +77,31 @@ def with_flags(message: str, hint: Iterable[tuple[str, str]]) -> str:
     return f"{message.rstrip('.')} (with {flags})" if flags else message
 
 
+_PLAIN_ARG = re.compile(r"[\w.…/:=@+,-]+")
+
+
+def command_text(remedy: Remedy) -> str:
+    """The command line that carries out ``remedy`` (`signon merge a b`)."""
+    words = ["signon", remedy.operation, *remedy.args]
+    for keyword, value in remedy.options:
+        words += [f"--{keyword.replace('_', '-')}", value] if value else [f"--{keyword}"]
+    return " ".join(w if _PLAIN_ARG.fullmatch(w) else shlex.quote(w) for w in words)
+
+
+def with_remedies(message: str, remedies: Iterable[Remedy], needed: str = "any") -> str:
+    """A library message, with the commands that do what it asks (any one of them, or all
+    when ``needed`` is ``"all"``)."""
+    commands = (" and " if needed == "all" else " or ").join(
+        f"`{command_text(r)}`" for r in remedies)
+    return f"{message} ({commands})" if commands else message
+
+
 def error_text(err: SignonError) -> str:
-    """The library's sentence, with the flag that overrides it when there is one."""
-    message = str(err)
+    """The library's sentence, with the commands that fix it and the flag that overrides
+    it when there are."""
+    message = with_remedies(str(err), err.remedies, err.remedies_needed)
+    if err.argument and message.startswith(err.argument + " "):
+        message = f"--{err.argument.replace('_', '-')}{message[len(err.argument):]}"
     if isinstance(err, NotAWorkspace):
         message += (f"; create one with `signon init {err.folder}`" if err.named else
                     "; run `signon init` to create a workspace here, or pass --workspace DIR")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from signon.cli._common import with_remedies
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -40,7 +42,7 @@ def print_check_report(result: CheckResult, console: Console, *,
     for finding in result.findings:
         line = Text(f"  {finding.severity} ",
                     style="red" if finding.severity == "error" else "yellow")
-        line.append(f"{finding.code}: {finding.message}")
+        line.append(f"{finding.code}: {with_remedies(finding.message, finding.remedies)}")
         console.print(line, soft_wrap=True)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from signon.compose import Composed
-from signon.errors import RefusedInput
+from signon.errors import RefusedInput, Remedy
 from signon.roster import Roster
 
 if TYPE_CHECKING:
@@ -123,11 +123,12 @@ def targets(
     typed = os.fspath(output)
     if typed == "-":
         raise RefusedInput(
-            "export writes files, not standard output (-o -); give a file or folder name "
-            "with -o, or use `signon compose LETTER` to print the letter as text"
+            "export writes files, not standard output; give a file or folder name, or "
+            "compose the letter to print it as text",
+            remedies=[Remedy("compose", (slug,))],
         )
     if not typed.strip():
-        raise RefusedInput("-o is empty; give a file or folder name")
+        raise RefusedInput("the output path is empty; give a file or folder name")
     path = Path(typed)
     path = path if path.is_absolute() else cwd / path
     as_folder = (
@@ -143,8 +144,8 @@ def targets(
     if path.exists() and not path.is_dir():
         what = "several files" if several_letters or len(formats) > 1 else "into a folder"
         raise RefusedInput(
-            f"-o {shown(path)} is a file, but this export writes {what}; give a folder "
-            "(it is created if needed)"
+            f"{shown(path)} is a file, but this export writes {what}; give a folder "
+            "(it is created if needed)", hint=[("output", "FOLDER/")]
         )
     _refuse_file_in_path(path, path)
     return {fmt: path / name for fmt, name in names.items()}
@@ -157,7 +158,7 @@ def _refuse_file_in_path(folder: Path, target: Path) -> None:
             if not parent.is_dir():
                 raise RefusedInput(
                     f"cannot write {shown(target)}: {shown(parent)} is a file, not a folder; "
-                    "give another -o"
+                    "give another output path", hint=[("output", "PATH")]
                 )
             return
 
@@ -170,11 +171,12 @@ def _refuse_sources(root: Path, path: Path) -> None:
     if path.name == MANIFEST:
         raise RefusedInput(
             f"{shown(path)} is signon's record of the files it exported to that folder; "
-            "export to another name with -o"
+            "export to another name", hint=[("output", "PATH")]
         )
     if is_workspace_file(root, path):
         raise RefusedInput(
-            f"{shown(path)} is one of the workspace's own files; export to another name with -o"
+            f"{shown(path)} is one of the workspace's own files; export to another name",
+            hint=[("output", "PATH")]
         )
 
 
@@ -201,11 +203,12 @@ def check_paths(root: Path, paths: Sequence[tuple[str, Path]], *, force: bool) -
         if key in seen:
             raise RefusedInput(
                 f"{shown(path)} would be written twice ({seen[key]} and {fmt}); "
-                "give -o a folder"
+                "write them into a folder", hint=[("output", "FOLDER/")]
             )
         seen[key] = fmt
         if path.is_dir():
-            raise RefusedInput(f"{shown(path)} is a folder; give a file name with -o")
+            raise RefusedInput(f"{shown(path)} is a folder; give a file name",
+                               hint=[("output", "FILE")])
         if force or not path.exists():
             continue
         folder = path.parent

@@ -173,7 +173,7 @@ def resolve_id(roster: Roster, ref: str, *, index: IdentityIndex | None = None) 
         return hits[0].id
     if len(hits) > 1:
         raise _ambiguous(ref, hits)
-    raise RefusedInput(roster.unknown_id_message(ref))
+    raise roster.unknown_id(ref)
 
 
 def resolve_ids(roster: Roster, refs: Iterable[str], *, keep_unknown: bool = False) -> list[str]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from signon.errors import IOFailure, RefusedInput
+from signon.errors import IOFailure, RefusedInput, Remedy
 from signon.fileio import fsync_folder
 from signon.letter import RECORD_FILE, Signature, SignatureRecord, letter_folder, read_record
 from signon.roster import Entry, Roster
@@ -321,8 +321,7 @@ def _twice(record: SignatureRecord, roster: Roster, kept: set[str],
             for member in sorted(roster.descendants(sig.id) & active & kept):
                 change.notes.append(
                     f"{member!r} now signs {change.letter!r} directly and through coalition "
-                    f"{sig.id!r}; withdraw the direct signature (`signon withdraw "
-                    f"{change.letter} {member}`)")
+                    f"{sig.id!r}; withdraw its direct signature from {change.letter!r}")
 
 
 def merge(root: Path, keep_ref: str, duplicate_refs: list[str], *, dry_run: bool = False,
@@ -350,7 +349,10 @@ def merge(root: Path, keep_ref: str, duplicate_refs: list[str], *, dry_run: bool
             if dup_id in roster.descendants(keep_id) or keep_id in roster.descendants(dup_id):
                 raise RefusedInput(
                     f"{dup_id!r} and {keep_id!r} are members one of the other; take the member "
-                    "out of the coalition first (`signon remove-members`)")
+                    "out of the coalition first",
+                    remedies=[Remedy("remove-members", (keep_id, dup_id)
+                                     if dup_id in roster.descendants(keep_id)
+                                     else (dup_id, keep_id))])
         import copy
 
         before = copy.deepcopy(roster)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from signon.errors import RefusedInput
+from signon.errors import RefusedInput, Remedy
 from signon.identity import IdentityIndex
 from signon.importers.blocks import clean
 from signon.importers.countries import canonical_country
@@ -448,7 +448,8 @@ def import_csv(
 
     if not (letter_folder(workspace.root, slug) / LETTER_FILE).is_file():
         raise RefusedInput(
-            f"no letter {slug!r} in this workspace; create it with `signon new-letter {slug}` first"
+            f"no letter {slug!r} in this workspace; create it first",
+            remedies=[Remedy("new-letter", (slug,))],
         )
     default_date = check_date(date) if date else today()
     notes: list[dict[str, Any]] = []
@@ -620,7 +621,7 @@ def _resolve(
         result.notes.append({"row": response.row, "message": (
             f"{response.organization!r} (new: {entry.id!r}) looks like {other.id!r} "
             f"({other.name!r}): {match.likeness.reason}; if they are one organization, "
-            f"`signon merge {other.id} {entry.id}`")})
+            f"merge {entry.id!r} into {other.id!r}")})
     if outcome.created:
         result.new_ids.append(entry.id)
         result.seen_ids.add(entry.id)
