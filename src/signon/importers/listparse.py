@@ -54,6 +54,7 @@ from signon.importers.people import (
     organization_evidence,
     person_score,
 )
+from signon.importers.unnamed import Unnamed, UnnamedReader
 from signon.importers.wordlists import IMPERATIVES
 from signon.text import fold
 
@@ -127,6 +128,12 @@ class ParsedList:
     furniture: int  # first block of page furniture after the list (len(blocks) if none)
     sections: list[str] = field(default_factory=list)  # group labels, in the list's order
     explained: list[Explained] = field(default_factory=list)  # what each block became
+    # "and 5 organizations that asked not to be named": counted, never names
+    unnamed: list[Unnamed] = field(default_factory=list)
+
+    @property
+    def unnamed_count(self) -> int:
+        return sum(u.count for u in self.unnamed)
 
     def walk(self) -> list[ParsedEntry]:
         out: list[ParsedEntry] = []
@@ -142,8 +149,9 @@ _IMPERATIVE = frozenset(IMPERATIVES)
 
 @dataclass
 class _Judged:
-    # "gap": a block between two runs joined into one list (endnotes), left out
-    role: Literal["name", "section", "cue", "decoy", "furniture", "break", "gap"]
+    # "gap": a block between two runs joined into one list (endnotes), left out;
+    # "unnamed": the line counting the signatories who asked not to be named
+    role: Literal["name", "section", "cue", "decoy", "furniture", "break", "gap", "unnamed"]
     score: float = 0.0
     person: bool = False
     subject: str = ""  # rows: the cell judged as the name
@@ -209,12 +217,19 @@ def _closing_formula(blocks: list[Block], i: int) -> bool:
     return not org_words(text) and not person_like(text.rstrip(","))
 
 
-def _judge(blocks: list[Block], i: int, columns: dict[int, int] | None = None) -> _Judged:
+def _judge(
+    blocks: list[Block],
+    i: int,
+    columns: dict[int, int] | None = None,
+    unnamed: UnnamedReader | None = None,
+) -> _Judged:
     block = blocks[i]
     text = block.text
     if not text:
         # A blank table row is spacing inside the table, a blank line nothing at all.
         return _Judged("section" if block.kind == "row" else "break")
+    if unnamed is not None and unnamed.read(text):
+        return _Judged("unnamed")
     if is_furniture(text):
         return _Judged("furniture")
     in_list = block.kind in ("item", "row")
@@ -338,7 +353,7 @@ def _runs(doc: Document, judged: list[_Judged]) -> list[_Run]:
             runs.append(current)
             current = None
             cue, decoy = 0.0, False
-        if role in ("name", "section"):
+        if role in ("name", "section", "unnamed"):
             if current is None:
                 current = _Run(i, i + 1, cue=cue, decoy=decoy)
                 cue, decoy = 0.0, False
@@ -407,7 +422,7 @@ def find_region(
     doc: Document, *, start: str | None = None, end: str | None = None
 ) -> tuple[int, int, int]:
     """(first block, one past the last block, first furniture block) of the list."""
-    first, stop, furniture, _ = _region(doc, start, end)
+    first, stop, furniture, _ = _region(doc, start, end, UnnamedReader())
     return first, stop, furniture
 
 
@@ -480,7 +495,9 @@ def _joined(runs: list[_Run], n: int, doc: Document, judged: list[_Judged]) -> _
         # A line or two between parts of one list are read like the list, unless prose.
         small = b.start - a.end <= 2
         for i in range(a.end, b.start):
-            if judged[i].role != "section" and (not small or _is_prose(doc.blocks[i], judged[i])):
+            if judged[i].role not in ("section", "unnamed") and (
+                not small or _is_prose(doc.blocks[i], judged[i])
+            ):
                 judged[i] = _Judged("gap")
     if lo == hi:
         return runs[n]
@@ -488,11 +505,11 @@ def _joined(runs: list[_Run], n: int, doc: Document, judged: list[_Judged]) -> _
 
 
 def _region(
-    doc: Document, start: str | None, end: str | None
+    doc: Document, start: str | None, end: str | None, unnamed: UnnamedReader
 ) -> tuple[int, int, int, list[_Judged]]:
     blocks = doc.blocks
     columns = _table_name_columns(blocks)
-    judged = [_judge(blocks, i, columns) for i in range(len(blocks))]
+    judged = [_judge(blocks, i, columns, unnamed) for i in range(len(blocks))]
     furniture = _furniture_start(blocks, judged)
     auto = _auto(doc, judged, furniture)
     if start or end:
@@ -570,6 +587,8 @@ def _announces(block: Block, judged: _Judged) -> bool:
     """A start/end line that introduces or closes the list rather than being a name."""
     if judged.role in ("cue", "furniture", "decoy"):
         return True
+    if judged.role == "unnamed":
+        return False  # the list's own last line
     if coalition_heading(block.text) or section_kind(block.text):
         return False
     subject = (judged.subject or _row_name(block)) if block.kind == "row" else block.text
@@ -1133,9 +1152,18 @@ def _split_sentence_lists(doc: Document) -> None:
         doc.blocks = out
 
 
-def parse_list(doc: Document, *, start: str | None = None, end: str | None = None) -> ParsedList:
+def parse_list(
+    doc: Document,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+    unnamed: UnnamedReader | None = None,
+) -> ParsedList:
+    """The signatory list of ``doc``.  ``unnamed`` reads the lines that count signatories
+    who asked not to be named (default: the lines signon's exports print)."""
+    reader = unnamed or UnnamedReader()
     _split_sentence_lists(doc)
-    first, stop, furniture, judged = _region(doc, start, end)
+    first, stop, furniture, judged = _region(doc, start, end, reader)
     title = doc.title_index
     if (
         title is not None
@@ -1148,7 +1176,24 @@ def parse_list(doc: Document, *, start: str | None = None, end: str | None = Non
         doc.title_index, doc.title = None, ""
         first = title
     notes = [Note("import-control-character", message, line) for line, message in doc.repairs]
-    gaps = {i for i in range(first, stop) if judged[i].role == "gap"}
+    unnamed_lines: list[Unnamed] = []
+    for i in range(first, stop):
+        if judged[i].role != "unnamed":
+            continue
+        line_said = reader.read(doc.blocks[i].text, index=i)
+        assert line_said is not None  # judged so by the same reader
+        unnamed_lines.append(line_said)
+        notes.append(
+            Note(
+                "import-unnamed",
+                f"{line_said.text!r}: {_unnamed_phrase(line_said.count)} asked not to be "
+                "named; counted toward the letter's claims, but there are no names to import "
+                "(record them with `signon sign LETTER ID --unnamed` to keep the count)",
+                doc.blocks[i].line or None,
+                index=i,
+            )
+        )
+    gaps = {i for i in range(first, stop) if judged[i].role in ("gap", "unnamed")}
     lines = _lines(doc, first, stop, notes, gaps)
     entries: list[ParsedEntry] = []
     individuals: list[ParsedPerson] = []
@@ -1215,6 +1260,7 @@ def parse_list(doc: Document, *, start: str | None = None, end: str | None = Non
         end=stop,
         furniture=furniture,
         sections=sections,
+        unnamed=unnamed_lines,
     )
     _report_duplicates(parsed)
     parsed.explained = _explain(doc, parsed, judged, lines)
@@ -1251,6 +1297,11 @@ def _explain(
     for note in parsed.notes:
         if note.code == "import-skipped" and note.index >= 0:
             said[note.index] = ("left out", "a paragraph of prose inside the list")
+    for unnamed in parsed.unnamed:
+        said[unnamed.index] = (
+            "unnamed",
+            f"{_unnamed_phrase(unnamed.count)}, not named: counted, not imported",
+        )
     out: list[Explained] = []
     for i, block in enumerate(doc.blocks):
         if i == doc.title_index:
@@ -1273,6 +1324,10 @@ def _explain(
             continue
         out.append(Explained(i, block.line, block.text, role, why))
     return out
+
+
+def _unnamed_phrase(count: int) -> str:
+    return f"{count} organization" if count == 1 else f"{count} organizations"
 
 
 def _person(text: str, line: int, section: str, index: int = -1) -> ParsedPerson:
