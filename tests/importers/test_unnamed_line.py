@@ -7,13 +7,35 @@ without a name, toward the count the letter states.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from signon.importers.unnamed import UnnamedReader
 from signon.letterlocale import summary_line
 from signon.letterlocale_data import UNNAMED_LINES
+
+Cli = Callable[..., Any]
+FORMATS = ("txt", "md", "html", "docx")
+NAMED = [
+    "Amnesty International",
+    "Human Rights Watch",
+    "Front Line Defenders",
+    "Kenya Human Rights Commission",
+    "Legal Resources Foundation",
+    "Centre for Civic Action",
+    "Helsinki Foundation for Human Rights",
+]
+HIDDEN = [
+    "Quiet Rights Centre",
+    "Silent Press Union",
+    "Unseen Youth Network",
+    "Private Legal Aid Society",
+    "Discreet Women's Forum",
+]
 
 
 @pytest.mark.parametrize("language", sorted(UNNAMED_LINES))
@@ -77,3 +99,91 @@ def test_the_line_ends_the_list_and_is_explained(tmp_path: Path, language: str) 
     assert summary_line(22, language) not in body_markdown(
         doc, parsed.start, parsed.end, parsed.furniture
     )
+
+
+def _letter(cli: Cli, workspace: Path, *, language: str = "en", front: str = "") -> None:
+    for name in NAMED + HIDDEN:
+        assert cli("add-org", name).exit_code == 0
+    assert (
+        cli(
+            "new-letter",
+            "civic",
+            "--title",
+            "Open letter on civic space",
+            "--date",
+            "2026-11-30",
+            "--language",
+            language,
+        ).exit_code
+        == 0
+    )
+    path = workspace / "letters" / "civic" / "letter.md"
+    head = path.read_text(encoding="utf-8").split("+++")[1]
+    noun = {"en": "organizations", "fr": "organisations", "ru": "организаций"}[language]
+    path.write_text(
+        f"+++{head}{front}+++\n\n{{{{ count }}}} {noun} call on the government to protect "
+        "civic space.\n\nSigned,\n\n{{ signatories }}\n",
+        encoding="utf-8",
+    )
+    by_name = {o["name"]: o["id"] for o in json.loads(cli("orgs", "--json").stdout)}
+    assert cli("sign", "civic", *[by_name[n] for n in NAMED]).exit_code == 0
+    assert cli("sign", "civic", *[by_name[n] for n in HIDDEN], "--unnamed").exit_code == 0
+    assert cli("check", "civic").exit_code == 0
+
+
+@pytest.mark.heavy
+def test_exports_check_and_import_back_with_the_unnamed_counted(workspace: Path, cli: Cli) -> None:
+    _letter(cli, workspace)
+    out = workspace / "out"
+    assert cli("export", "civic", *[f"--{f}" for f in FORMATS], "-o", f"{out}/").exit_code == 0
+    for fmt in FORMATS:
+        exported = out / f"civic.{fmt}"
+        result = cli("check", str(exported), "--json")
+        data = json.loads(result.stdout)
+        assert result.exit_code == 0, (fmt, data)
+        assert data["counts"]["organizations"] == 12, fmt
+        assert [(c["value"], c["ok"]) for c in data["claims"]] == [(12, True)], fmt
+        notes = [f for f in data["findings"] if f["code"] == "import-unnamed"]
+        assert len(notes) == 1 and "5 organizations asked not to be named" in notes[0]["message"]
+
+        imported = json.loads(
+            cli(
+                "import-letter", str(exported), "--slug", f"back-{fmt}", "--dry-run", "--json"
+            ).stdout
+        )
+        assert imported["counts"]["organizations"] == 12, fmt
+        assert len(imported["matched_orgs"]) == len(NAMED) and not imported["new_orgs"], fmt
+        assert imported["left_out"] == [], fmt
+
+        explained = cli(
+            "import-letter", str(exported), "--slug", f"back-{fmt}", "--dry-run", "--explain"
+        ).stdout
+        line = next(ln for ln in explained.splitlines() if "asked not to be named" in ln)
+        assert " unnamed " in line, (fmt, line)
+        assert "5 organizations, not named: counted, not imported" in explained, fmt
+
+
+@pytest.mark.parametrize("language", ["fr", "ru"])  # 5: French "other", Russian "many"
+def test_the_line_of_the_letters_language_with_its_plural_form(
+    workspace: Path, cli: Cli, language: str
+) -> None:
+    _letter(cli, workspace, language=language)
+    exported = workspace / "civic.txt"
+    assert cli("export", "civic", "--txt", "-o", str(exported)).exit_code == 0
+    text = exported.read_text(encoding="utf-8")
+    assert summary_line(len(HIDDEN), language) in text
+    data = json.loads(cli("check", str(exported), "--json").stdout)
+    assert data["counts"]["organizations"] == len(NAMED) + len(HIDDEN)
+
+
+def test_a_workspace_unnamed_line_is_recognized_on_import(workspace: Path, cli: Cli) -> None:
+    _letter(cli, workspace, front='unnamed_line = "plus {n} groups that prefer anonymity"\n')
+    exported = workspace / "civic.md"
+    assert cli("export", "civic", "--md", "-o", str(exported)).exit_code == 0
+    assert "plus 5 groups that prefer anonymity" in exported.read_text(encoding="utf-8")
+    imported = json.loads(
+        cli("import-letter", str(exported), "--slug", "back", "--dry-run", "--json").stdout
+    )
+    assert imported["counts"]["organizations"] == 12
+    assert not imported["new_orgs"]
+    assert [c["ok"] for c in imported["claims"]] == [True]

@@ -23,6 +23,7 @@ from signon.importers.dates import find_date, parse_date
 from signon.importers.listparse import Explained, Note, ParsedEntry, ParsedList, parse_list
 from signon.importers.matching import RosterIndex, same_place
 from signon.importers.sources import read_document
+from signon.importers.unnamed import UnnamedReader, with_unnamed, workspace_templates
 from signon.letter import (
     LETTER_FILE,
     RECORD_FILE,
@@ -391,7 +392,9 @@ def import_letter(
             hint=_SLUG,
         )
     doc = read_document(path)
-    parsed = parse_list(doc, start=start, end=end)
+    # The workspace's own unnamed_line settings: its exports print those lines.
+    unnamed = UnnamedReader(workspace_templates(workspace.root), language)
+    parsed = parse_list(doc, start=start, end=end, unnamed=unnamed)
     if not parsed.entries and not parsed.individuals:
         raise RefusedInput(
             f"found no names in the list of {path.name}; give the lines it begins after "
@@ -430,7 +433,9 @@ def import_letter(
             atomic_write(folder / RECORD_FILE, record.dumps())
             atomic_write(folder / LETTER_FILE, text)
     letter = _letter(workspace.root, slug, text, record)
-    result = check_loaded(letter, roster, build_list(letter, roster))
+    # "and 5 organizations that asked not to be named" counts toward the letter's claims.
+    listing = with_unnamed(build_list(letter, roster), parsed.unnamed_count)
+    result = check_loaded(letter, roster, listing)
     coalitions = sum(1 for e in parsed.walk() if e.kind == "coalition")
     return LetterImport(
         slug=slug,
