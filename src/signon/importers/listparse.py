@@ -1188,7 +1188,7 @@ def parse_list(
                 "import-unnamed",
                 f"{line_said.text!r}: {_unnamed_phrase(line_said.count)} asked not to be "
                 "named; counted toward the letter's claims, but there are no names to import "
-                "(record them with `signon sign LETTER ID --unnamed` to keep the count)",
+                "(sign them as unnamed once known, to keep the count)",
                 doc.blocks[i].line or None,
                 index=i,
             )
