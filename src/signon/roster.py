@@ -22,6 +22,7 @@ table per entry, so that a change is a small git diff)::
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -580,30 +581,40 @@ def make_entry(
         id=roster.claim_id(eid, _id_source(clean_name, acronym, aliases)),
         name=clean_name,
         kind=kind,
-        country=validate("country", country),
-        city=validate("city", city),
-        acronym=validate("acronym", acronym),
+        country=_optional("country", country),
+        city=_optional("city", city),
+        acronym=_optional("acronym", acronym),
         aliases=_unique(validate(f"alias[{i}]", a) for i, a in enumerate(aliases, 1)),
-        email=_check_email(validate("email", email)),
-        website=validate("website", website),
-        notes=validate("notes", notes, multiline=True),
+        email=_check_email(_optional("email", email)),
+        website=_optional("website", website),
+        notes=_optional("notes", notes, multiline=True),
         tags=_unique(validate("tag", t) for t in tags),
         members=list(dict.fromkeys(members)),
-        heading=_clean_heading(validate("heading", heading)),
+        heading=_clean_heading(_optional("heading", heading)),
         counts=counts,
     )
     return entry
 
 
+def _optional(field: str, value: str, *, multiline: bool = False) -> str:
+    # An empty optional field is valid as it is: an importer makes thousands of entries,
+    # most fields empty, and validate costs microseconds each.
+    return validate(field, value, multiline=multiline) if value else ""
+
+
 def _is_latin(text: str) -> bool:
+    if text.isascii():
+        return any(map(str.isalpha, text))
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isascii() or "LATIN" in _char_name(c) for c in letters)
+    return bool(letters) and all(map(_latin_letter, letters))
 
 
-def _char_name(ch: str) -> str:
+@functools.cache
+def _latin_letter(ch: str) -> bool:
+    # Cached: a list repeats a few hundred letters thousands of times.
     import unicodedata
 
-    return unicodedata.name(ch, "")
+    return ch.isascii() or "LATIN" in unicodedata.name(ch, "")
 
 
 def _id_source(name: str, acronym: str, aliases: list[str]) -> str:
