@@ -11,9 +11,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from signon.errors import RefusedInput
-from signon.identity import IdentityIndex, duplicates, resolve, screen
+from signon.identity import IdentityIndex, duplicates, match_or_create, resolve, screen
 from signon.identity.fold import strict, token_key, token_keys
-from signon.identity.index import entry_names
+from signon.identity.index import SCANS_BEFORE_MASKS, entry_names, typo_masks
 from signon.identity.rules import build_keys, compare, name_keys
 from signon.roster import Entry, Roster, make_entry, read_roster
 
@@ -365,3 +365,132 @@ def test_roster_pairs_are_cached_by_the_roster_text(tmp_path: Path,
         roster.add(make_entry(roster, "Unrelated Group", eid="u"), force=True)
     with pytest.raises(AssertionError, match="computed again"):
         identity.roster_pairs(ws.roster())
+
+
+# ---------------------------------------------------------------- match or create
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(respelled(), min_size=1, max_size=6), st.sampled_from(["", "Poland"]))
+def test_careless_spellings_of_one_name_make_one_entry(typed: list[tuple[str, str]],
+                                                       country: str) -> None:
+    """The one match-or-create policy: a name typed with diacritics dropped, case, spacing
+    and punctuation changed matches the entry that holds it, and never makes a second."""
+    roster = Roster()
+    index = IdentityIndex(roster)
+    first = match_or_create(roster, index, typed[0][1], country=country)
+    assert first.created
+    for _name, spelling in typed[1:]:
+        if strict(token_key(spelling)) != strict(token_key(typed[0][1])):
+            continue  # two different names drawn
+        again = match_or_create(roster, index, spelling, country=country)
+        assert not again.created and again.entry.id == first.entry.id
+    # The roster's own name and country win; the spelling printed is not stored.
+    known = Roster()
+    known.add(make_entry(known, typed[0][0], eid="known", country="Poland"))
+    outcome = match_or_create(known, IdentityIndex(known), typed[-1][1], country=country)
+    if strict(token_key(typed[-1][1])) == strict(token_key(typed[0][0])):
+        assert not outcome.created and outcome.entry.id == "known"
+        assert list(known.entries) == ["known"] and known.entries["known"].name == typed[0][0]
+
+
+def test_a_match_prefers_the_country_printed_in_any_spelling_and_fills_the_place() -> None:
+    roster = Roster()
+    for eid, country in (("ai-de", "Germany"), ("ai-gb", "United Kingdom"), ("ai-no", "")):
+        roster.add(make_entry(roster, "Amnesty International", eid=eid, country=country),
+                   force=True)
+    index = IdentityIndex(roster)
+    assert match_or_create(roster, index, "Amnesty International", country="UK").entry.id \
+        == "ai-gb"
+    # No country printed: the first by id, whatever the roster's order.
+    assert match_or_create(roster, index, "amnesty international").entry.id == "ai-de"
+    # A country only guessed (from the coalition above) still chooses, but is not stored.
+    guessed = match_or_create(roster, index, "Amnesty International", country="Sweden",
+                              country_is_guess=True)
+    assert guessed.entry.id == "ai-de" and not guessed.created
+    filled = match_or_create(roster, index, "Amnesty International", country="Norway",
+                             fields={"city": "Oslo", "email": "x@example.org"})
+    assert filled.entry.id == "ai-no" and not filled.created
+    assert (filled.entry.country, filled.entry.city, filled.entry.email) == ("Norway", "Oslo",
+                                                                              "")
+
+
+def test_look_alikes_are_searched_only_among_the_ids_given() -> None:
+    roster = roster_of("Alejandra Ancheita")
+    index = IdentityIndex(roster)
+    typo = match_or_create(roster, index, "Alejandra Ancheia", look_alikes={"e0"})
+    assert typo.created and [(m.entry.id, m.likeness.reason) for m in typo.resembles] == [
+        ("e0", "typo: 1 letter")]
+    again = match_or_create(roster, index, "Alejandra Anchieta", look_alikes={"e0"})
+    assert [m.entry.id for m in again.resembles] == ["e0"]  # not the entry made just now
+    none = match_or_create(roster, index, "Alejandra Anchetia", look_alikes=set())
+    assert none.created and none.resembles == []
+    # Without look_alikes, every entry: one made earlier in the same import too.
+    every = match_or_create(roster, index, "Alejandra Anchietta")
+    assert [m.entry.id for m in every.resembles] == [again.entry.id]
+
+
+# ---------------------------------------------------------------- many names looked up
+
+WORDS = ["Human", "Rights", "Centre", "Helsinki", "Committee", "Foundation", "Women's",
+         "Association", "Institute", "for", "of", "the", "Legal", "Aid", "Memorial", "Viasna",
+         "Menschenrechtsorganisation", "Internationale", "Östra", "12", "2011", "a1b2"]
+
+
+@st.composite
+def mistyped(draw: st.DrawFn) -> str:
+    """A name made of real words with one or two letters typed wrong (or not)."""
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=5))
+    for _ in range(draw(st.integers(0, 2))):
+        i = draw(st.integers(0, len(words) - 1))
+        word = words[i]
+        at = draw(st.integers(0, len(word)))
+        edit = draw(st.sampled_from(["swap", "drop", "add", "change"]))
+        letter = draw(st.sampled_from("aeiorstn1"))
+        if edit == "swap" and at < len(word) - 1:
+            word = word[:at] + word[at + 1] + word[at] + word[at + 2:]
+        elif edit == "drop" and len(word) > 1:
+            word = word[:at] + word[at + 1:]
+        elif edit == "add":
+            word = word[:at] + letter + word[at:]
+        else:
+            word = word[:at] + letter + word[at + 1:]
+        words[i] = word
+    return " ".join(w for w in words if w) or "x"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(mistyped(), min_size=1, max_size=12), st.lists(mistyped(), min_size=1,
+                                                               max_size=6))
+def test_typo_blocks_find_what_scanning_every_name_finds(roster_names: list[str],
+                                                         queries: list[str]) -> None:
+    """An importer's thousands of look-ups use typo blocks instead of a scan per name
+    (after SCANS_BEFORE_MASKS): the matches are the same, only faster."""
+    roster = roster_of(*roster_names)
+    scanning, masked = IdentityIndex(roster), IdentityIndex(roster)
+    scanning._scans = -10**9  # never stops scanning
+    masked.typos()  # blocks from the first look-up on
+    for query in queries:
+        one = [(m.entry.id, m.likeness.reason) for m in scanning.find([(query, "name")])]
+        other = [(m.entry.id, m.likeness.reason) for m in masked.find([(query, "name")])]
+        assert one == other, query
+        [qkey] = name_keys([(query, "name")])
+        every = {e.id for e in roster
+                 if compare(qkey, name_keys([(e.name, "name")])[0]) is not None}
+        assert {eid for eid, _ in one} == every, query
+
+
+def test_an_index_switches_to_typo_blocks_after_some_scans_and_keeps_them_current() -> None:
+    roster = roster_of("Helsinki Committee for Human Rights")
+    index = IdentityIndex(roster)
+    for _ in range(SCANS_BEFORE_MASKS):
+        index.find([("Helsinki Comittee for Human Rights", "name")])
+    assert index._typos is None
+    index.find([("Helsinki Comittee for Human Rights", "name")])
+    assert index._typos is not None
+    roster.add(make_entry(roster, "Alejandra Ancheita", eid="aa"))
+    index.add(roster.entries["aa"])
+    assert [m.entry.id for m in index.find([("Alejandra Ancheia", "name")])] == ["aa"]
+    # A number is never mistyped: the blocks keep the digits.
+    assert "centre rights \x002011" in typo_masks("centre rights 2011")
+    assert typo_masks("short") == []

@@ -362,3 +362,49 @@ def test_html_in_its_declared_charset(workspace: Path, cli: Cli, tmp_path: Path)
     assert data["counts"]["organizations"] == 3
     names = {o["name"] for o in _orgs(cli)}
     assert "Праваабарончы цэнтр «Вясна»" in names
+
+
+def _letter(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "Letter\n\nWe call for the release of Ales Bialiatski.\n\nSigned,\n\n"
+        + "\n".join(lines) + "\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_look_alikes_are_reported_in_the_same_country_only_with_the_reason(
+    workspace: Path, cli: Cli, tmp_path: Path
+) -> None:
+    assert cli("add-org", "Helsinki Foundation for Human Rights", "--id", "hfhr",
+               "--country", "Poland").exit_code == 0
+    path = _letter(tmp_path, "Helsinki Fundation for Human Rights (Poland)",
+                   "People in Need (Czech Republic)", "Civil Rights Defenders (Sweden)")
+    data = json.loads(cli("import-letter", str(path), "--slug", "same", "--json").stdout)
+    [note] = [f for f in data["findings"] if f["code"] == "possible-duplicate" and f["line"]]
+    assert "(hfhr)" in note["message"] and "(typo: 1 letter)" in note["message"]
+    # The same words in another country are another organization: no look-alike.
+    path = _letter(tmp_path, "Helsinki Foundation for Human Rigths (Ukraine)",
+                   "People in Need (Czech Republic)", "Civil Rights Defenders (Sweden)")
+    data = json.loads(cli("import-letter", str(path), "--slug", "other", "--json").stdout)
+    assert not [f for f in data["findings"] if f["code"] == "possible-duplicate"]
+
+
+def test_a_match_takes_the_entry_in_the_country_printed_and_fills_its_city(
+    workspace: Path, cli: Cli, tmp_path: Path
+) -> None:
+    # Two entries of one name, one without a country (added by hand with --force).
+    assert cli("add-org", "Memorial", "--id", "memorial").exit_code == 0
+    assert cli("add-org", "Memorial", "--id", "memorial-ru", "--country", "Russia",
+               "--force").exit_code == 0
+    assert cli("add-org", "Information Center for Human Rights", "--id", "ichr",
+               "--country", "Ukraine").exit_code == 0
+    path = _letter(tmp_path, "Memorial (Russian Federation)",
+                   "Information Center for Human Rights (Kyiv, Ukraine)",
+                   "Civil Rights Defenders (Sweden)")
+    data = json.loads(cli("import-letter", str(path), "--slug", "m", "--json").stdout)
+    assert data["matched_orgs"] == ["memorial-ru", "ichr"]
+    by_id = {o["id"]: o for o in _orgs(cli)}
+    assert by_id["ichr"]["city"] == "Kyiv"  # the roster lacked it; its name stays
+    assert by_id["memorial"]["country"] is None

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -225,42 +225,55 @@ class Outcome:
     resembles: list[Match] = field(default_factory=list)  # entries a new one looks like
 
 
+def _queries(name: str, also: Iterable[str]) -> list[tuple[str, str]]:
+    return [(name, "name"), *((a, "name") for a in dict.fromkeys(also) if a and a != name)]
+
+
+def _decide(found: list[Match], *, country: str, coalition: bool,
+            members: list[str]) -> Entry | None:
+    """The entry that ``found`` (:meth:`IdentityIndex.find` of a name) says the name is."""
+    from signon.identity.rules import countries_clash
+
+    named = [m for m in found if m.likeness.reason.startswith("same name")]
+    if coalition:
+        wanted = set(members)
+        return next((m.entry for m in named
+                     if m.entry.is_coalition and set(m.entry.members) == wanted), None)
+    fitting = [m.entry for m in named if m.refused and not m.entry.is_coalition]
+    if not fitting:
+        return None
+    # Several entries of one name, none in another country: the one in the country printed
+    # (any spelling of it), else the first by id. A country that is only a guess still
+    # chooses among them; it just never rules one out (find was asked without it).
+    placed = [e for e in fitting if e.country and country and
+              not countries_clash(e.country, country)]
+    return (placed or fitting)[0]
+
+
 def find_match(roster: Roster, index: IdentityIndex, name: str, *, country: str = "",
                country_is_guess: bool = False, coalition: bool = False,
                members: Iterable[str] = (), also: Iterable[str] = ()) -> Outcome | None:
     """What :func:`match_or_create` would decide, without creating anything: the matched
     entry (``created`` False), or None when a new entry would be made."""
-    from signon.identity.rules import countries_clash
-
-    members = list(dict.fromkeys(members))
-    queries = [(name, "name"), *((a, "name") for a in also if a and a != name)]
-    found = index.find(queries, country="" if country_is_guess else country)
-    named = [m for m in found if m.likeness.reason.startswith("same name")]
-    if coalition:
-        for m in named:
-            if m.entry.is_coalition and set(m.entry.members) == set(members):
-                return Outcome(m.entry, created=False)
-        return None
-    fitting = [m.entry for m in named if m.refused and not m.entry.is_coalition]
-    if not fitting:
-        return None
-    placed = [e for e in fitting if e.country and country and
-              not countries_clash(e.country, country)]
-    return Outcome((placed or fitting)[0], created=False)
+    found = index.find(_queries(name, also), country="" if country_is_guess else country,
+                       same_name=True)
+    entry = _decide(found, country=country, coalition=coalition,
+                    members=list(dict.fromkeys(members)))
+    return None if entry is None else Outcome(entry, created=False)
 
 
 def resemblances(index: IdentityIndex, name: str, *, country: str = "",
                  also: Iterable[str] = ()) -> list[Match]:
     """Entries a new entry called ``name`` would look like (the same name in another
     country included), best first."""
-    queries = [(name, "name"), *((a, "name") for a in also if a and a != name)]
-    return index.find(queries, country=country)
+    return index.find(_queries(name, also), country=country)
 
 
 def match_or_create(roster: Roster, index: IdentityIndex, name: str, *, country: str = "",
                     country_is_guess: bool = False, coalition: bool = False,
                     members: Iterable[str] = (), fields: dict[str, str] | None = None,
-                    also: Iterable[str] = ()) -> Outcome:
+                    also: Iterable[str] = (),
+                    look_alikes: Collection[str] | None = None) -> Outcome:
     """The entry an imported ``name`` is: an existing one, or a new one added to ``roster``
     (and to ``index``).
 
@@ -269,32 +282,42 @@ def match_or_create(roster: Roster, index: IdentityIndex, name: str, *, country:
     * an organization whose name (or ``also``, other printed forms of it) equals a roster
       organization's name, alias, translation or acronym after folding, in the same
       country or where either country is missing, *is* that organization; among several,
-      the one in the same country first.  A country it lacks is filled in, nothing else;
+      the one in the same country first, else the first by id.  Where it is (country,
+      city) is filled in when the roster lacks it, nothing else (not a form's e-mail,
+      often the signer's own); the roster keeps its name;
     * a country that differs makes a new entry (a national section), with a note; a
-      country that is only a guess (taken from the coalition above) never rules a match out;
+      country that is only a guess (taken from the coalition above) never rules a match out
+      and is never stored on a match;
     * a coalition matches a roster coalition of that name with the same members; otherwise
       it is created, with a note when the name is taken;
     * a new entry that looks like an existing one (typo, acronym, suffix) is created, and
       the resemblances are returned for the importer to report or to hold back.
 
-    ``fields`` holds the other fields of a new entry (city, email, website…).
+    ``fields`` holds the other fields of a new entry (city, email, website, heading…).
+    ``look_alikes``: the ids among which resemblances are looked for (an importer that
+    reports only against the roster as it was before; none: no search), every entry when
+    None.  It decides what is reported, never what is matched.
     """
     from signon.roster import make_entry
 
     members = list(dict.fromkeys(members))
-    also = list(also)
-    matched = find_match(roster, index, name, country=country,
-                         country_is_guess=country_is_guess, coalition=coalition,
-                         members=members, also=also)
+    fields = fields or {}
+    queries = _queries(name, also)
+    asked = "" if country_is_guess else country
+    # The same names decide the match: a hash look-up; the fuzzy rules only for a new entry.
+    named = index.find(queries, country=asked, same_name=True)
+    matched = _decide(named, country=country, coalition=coalition, members=members)
     if matched is not None:
-        entry = matched.entry
-        if country and not country_is_guess and not entry.country:
-            entry.country = country  # a field it lacks is filled in, nothing else
-        return matched
-    found = resemblances(index, name, country="" if country_is_guess else country, also=also)
-    named = [m for m in found if m.likeness.reason.startswith("same name")]
+        from signon.text import validate
+
+        if country and not country_is_guess and not matched.country:
+            matched.country = validate("country", country)
+        city = fields.get("city", "")
+        if city and not matched.city:
+            matched.city = validate("city", city)
+        return Outcome(matched, created=False)
     entry = make_entry(roster, name, kind="coalition" if coalition else "organization",
-                       country=country, members=members, **(fields or {}))  # type: ignore[arg-type]
+                       country=country, members=members, **fields)  # type: ignore[arg-type]
     roster.add(entry, force=True)
     index.add(entry)
     notes = []
@@ -311,5 +334,9 @@ def match_or_create(roster: Roster, index: IdentityIndex, name: str, *, country:
             notes.append(f"{name!r} has the name of {other.id!r} "
                          f"({other.country or 'no country'}) but another country; created "
                          f"{entry.id!r} (if they are one, merge them)")
-    resembles = [m for m in found if m not in named]
+    resembles: list[Match] = []
+    if look_alikes is None or look_alikes:
+        resembles = [m for m in index.find(queries, country=asked, exclude=entry.id,
+                                           among=look_alikes)
+                     if not m.likeness.reason.startswith("same name")]
     return Outcome(entry, created=True, notes=notes, resembles=resembles)

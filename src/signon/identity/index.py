@@ -15,12 +15,18 @@ than :data:`MAX_BLOCK` names (a word so common it tells nothing) are skipped.
 
 Looking up one new name (``add-org``) needs no masks: the hash lookups, then one
 scan of every name by length and number of words (a typo keeps both), which stays
-in milliseconds on a 10,000-entry roster; the few names left are compared.
+in milliseconds on a 10,000-entry roster; the few names left are compared.  An
+importer looks up thousands of names, one scan each: after :data:`SCANS_BEFORE_MASKS`
+scans the index builds :func:`typo_masks` blocks for every name once (and for each
+name added later) and looks typos up there.  Those blocks hold every name a typo
+apart that the scan would find (see :func:`typo_masks`), so both ways give the same
+matches; only the time differs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -38,6 +44,46 @@ from signon.identity.rules import (
 from signon.roster import Entry, Roster
 
 MAX_BLOCK = 200
+_DIGITS = re.compile(r"\d+")
+# A scan of every name costs about what building the typo masks of a twentieth of them
+# does: after this many scans, building the masks for all is the cheaper way on.
+SCANS_BEFORE_MASKS = 16
+
+
+def typo_masks(tokens: str) -> list[str]:
+    """Keys that two names share whenever :func:`~signon.identity.rules.typo_letters` can
+    find them one or two letters apart (``tokens`` is a name's identity form).
+
+    A typo keeps the number of words and changes one or two words of four letters or
+    more, never their digits: the name with that word replaced by a mask holding its
+    digits (or, for two words, both) is the same for both names (so that "Centre 1021"
+    and "Centre 1022" share none).  A one-word name is one or two edits from the other: they share a
+    deletion neighbour (an edit, a transposition included, is undone by one deletion on
+    each side), two deletions only where a two-letter typo is allowed (18 letters on).
+    Names under 8 letters are never typos of one another and get none.
+    """
+    size = len(tokens) - tokens.count(" ")
+    if size < 8:
+        return []
+    words = tokens.split(" ")
+    if len(words) == 1:
+        near = {tokens, *(tokens[:i] + tokens[i + 1:] for i in range(len(tokens)))}
+        if size >= 18:
+            near.update([w[:i] + w[i + 1:] for w in list(near) for i in range(len(w))])
+        return list(near)
+    masks = {i: "\0" + ("" if word.isalpha() else "-".join(_DIGITS.findall(word)))
+             for i, word in enumerate(words) if len(word) >= 4}
+    out = []
+    for i, mask in masks.items():
+        masked = list(words)
+        masked[i] = mask
+        out.append(" ".join(masked))
+    if size >= 18:
+        for i, j in combinations(masks, 2):
+            masked = list(words)
+            masked[i], masked[j] = masks[i], masks[j]
+            out.append(" ".join(masked))
+    return out
 
 
 @dataclass(frozen=True)
@@ -89,9 +135,25 @@ class IdentityIndex:
         self.by_form: dict[str, list[int]] = {}
         self._acronyms: dict[str, list[int]] | None = None
         self._initials: dict[str, list[int]] | None = None
+        self._typos: dict[str, list[int]] | None = None  # typo_masks → names, once built
+        self._scans = 0
+        # Keys made ahead (prepare), by (name, own places); and the typo masks of names
+        # looked up, which a name created next needs again.
+        self._prepared: dict[tuple[str, tuple[str, ...]], NameKey] = {}
+        self._masks: dict[str, list[str]] = {}
         self._add_entries(list(roster.entries.values()))
 
     # -- building ------------------------------------------------------------
+    def prepare(self, names: Iterable[str], countries: Iterable[str]) -> None:
+        """Make the keys of ``names`` (each to be looked up by :meth:`find` in the country
+        beside it, or added as an entry's name) in one pass, as an importer that reads a
+        list does: one pass over all the text costs a fraction of one per name."""
+        items = [(name, own_places(country, "") if country else ())
+                 for name, country in zip(names, countries, strict=True)]
+        items = [item for item in dict.fromkeys(items) if item not in self._prepared]
+        keys = build_keys([(name, "name") for name, _ in items], [own for _, own in items])
+        self._prepared.update(zip(items, keys, strict=True))
+
     def _add_entries(self, entries: list[Entry]) -> None:
         names: list[tuple[str, str]] = []
         places: list[tuple[str, ...]] = []
@@ -103,12 +165,31 @@ class IdentityIndex:
                 places.append(own)
                 owners.append(entry.id)
         start = len(self.names)
-        tokens, forms = block_forms(names, places)
+        prepared = self._prepared
+        made = [prepared.get((name, own)) if field == "name" else None
+                for (name, field), own in zip(names, places, strict=True)] if prepared else []
+        rest = [i for i, key in enumerate(made) if key is None]
+        if not made or len(rest) == len(names):
+            tokens, forms = block_forms(names, places)
+        else:
+            # A key made ahead holds the four forms; block_forms makes them for the rest
+            # without a NameKey each (reading a large roster needs no more).
+            tokens = [key.tokens if key else "" for key in made]
+            forms = [(key.strict, key.bare, key.core, key.loose) if key else ("", "", "", "")
+                     for key in made]
+            if rest:
+                some_tokens, some_forms = block_forms([names[i] for i in rest],
+                                                      [places[i] for i in rest])
+                for i, token, four in zip(rest, some_tokens, some_forms, strict=True):
+                    tokens[i], forms[i] = token, four
         self.names.extend(names)
         self.places.extend(places)
         self.owners.extend(owners)
         self.tokens.extend(tokens)
         self.keys.grow(len(names))
+        for i, key in enumerate(made):
+            if key is not None:
+                self.keys.made[start + i] = key
         by_form = self.by_form
         for n, four in enumerate(forms, start):
             for form in four:
@@ -119,6 +200,8 @@ class IdentityIndex:
                 self._block_acronym(n)
             if self._initials is not None:
                 self._block_initials(n)
+            if self._typos is not None:
+                self._block_typos(n)
 
     def add(self, entry: Entry) -> None:
         """Take an entry added to the roster into the index."""
@@ -140,6 +223,21 @@ class IdentityIndex:
             if key.acronym:
                 self._initials.setdefault(strict(token_key(key.acronym)), []).append(n)
 
+    def _block_typos(self, n: int) -> None:
+        assert self._typos is not None
+        typos = self._typos
+        tokens = self.tokens[n]
+        masks = self._masks.pop(tokens, None)
+        for mask in typo_masks(tokens) if masks is None else masks:
+            typos.setdefault(mask, []).append(n)
+
+    def typos(self) -> dict[str, list[int]]:
+        if self._typos is None:
+            self._typos = {}
+            for n in range(len(self.names)):
+                self._block_typos(n)
+        return self._typos
+
     def acronyms(self) -> dict[str, list[int]]:
         if self._acronyms is None:
             self._acronyms = {}
@@ -157,17 +255,39 @@ class IdentityIndex:
 
     # -- one entry against the roster ---------------------------------------
     def find(self, names: Iterable[tuple[str, str]], *, country: str = "",
-             city: str = "", exclude: str = "") -> list[Match]:
+             city: str = "", exclude: str = "", same_name: bool = False,
+             among: Container[str] | None = None) -> list[Match]:
         """Roster entries that look like an entry known by ``names`` (name, field) in
-        ``country``, best first (one match per entry)."""
+        ``country``, best first (one match per entry).
+
+        ``same_name``: only entries with one of these names after folding (in any country),
+        which is all that deciding a match needs and costs a hash look-up; ``among``: only
+        entries with these ids.
+        """
         names = list(names)
         own = own_places(country, city)
-        queries = build_keys(names, [own] * len(names))
+        prepared = self._prepared
+        made = [prepared.get((name, own)) if field == "name" else None
+                for name, field in names]
+        if None in made:
+            rest = iter(build_keys([n for n, key in zip(names, made, strict=True)
+                                    if key is None], [own] * made.count(None)))
+            made = [next(rest) if key is None else key for key in made]
+        queries = [key for key in made if key is not None]
         best: dict[str, Match] = {}
         for query in queries:
-            for n in self._candidates(query):
+            if same_name:
+                tokens = self.tokens
+                candidates: Iterable[int] = [
+                    n for n in self.by_form.get(query.strict, ())
+                    if len(tokens[n]) - tokens[n].count(" ") == len(query.strict)
+                    and tokens[n].replace(" ", "") == query.strict]
+            else:
+                candidates = self._candidates(query)
+            for n in candidates:
                 eid = self.owners[n]
-                if eid == exclude or eid not in self.roster.entries:
+                if eid == exclude or eid not in self.roster.entries or (
+                        among is not None and eid not in among):
                     continue
                 entry = self.roster.entries[eid]
                 key = self.keys[n]
@@ -192,13 +312,28 @@ class IdentityIndex:
                 if len(form) >= 2:
                     found.update(self.acronyms().get(form, ()))
         if len(query.strict) >= 8 and not query.is_acronym:
-            # A typo keeps the number of words and the length within two letters: a scan
-            # of every name on those two numbers costs a few milliseconds, and only the
-            # few names left are compared letter by letter (rapidfuzz, in typo_letters).
-            size, spaces = len(query.tokens), query.tokens.count(" ")
-            for n, tokens in enumerate(self.tokens):
-                if abs(len(tokens) - size) <= 2 and tokens.count(" ") == spaces:
-                    found.add(n)
+            if self._typos is None and self._scans < SCANS_BEFORE_MASKS:
+                # A typo keeps the number of words and the length within two letters: a
+                # scan of every name on those two numbers costs a few milliseconds, and
+                # only the few names left are compared letter by letter (rapidfuzz, in
+                # typo_letters).
+                self._scans += 1
+                size, spaces = len(query.tokens), query.tokens.count(" ")
+                for n, tokens in enumerate(self.tokens):
+                    if abs(len(tokens) - size) <= 2 and tokens.count(" ") == spaces:
+                        found.add(n)
+            else:
+                # The scan's own test first: a name in a mask block may differ by more
+                # than two letters, and a NameKey is made only for what compare needs.
+                typos, names = self.typos(), self.tokens
+                size, spaces = len(query.tokens), query.tokens.count(" ")
+                masks = self._masks.get(query.tokens)
+                if masks is None:
+                    masks = self._masks[query.tokens] = typo_masks(query.tokens)
+                for mask in masks:
+                    for n in typos.get(mask, ()):
+                        if abs(len(names[n]) - size) <= 2 and names[n].count(" ") == spaces:
+                            found.add(n)
         return found
 
     # -- every pair ------------------------------------------------------------

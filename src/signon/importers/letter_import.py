@@ -1,11 +1,12 @@
 """``signon import-letter``: an existing letter into the roster and a new letter folder.
 
-The list found in the file is matched against the roster by normalized name
-and alias (so importing the same letter twice creates nothing new), the rest
-is created, and the letter is written as ``letters/SLUG/letter.md`` (the body
-as it was, the list replaced by ``{{ signatories }}``) with its signature
-record.  The original claim ("78 human rights organizations") stays in the
-text, so that ``check`` reports it against the count of the list as imported.
+The list found in the file is matched against the roster by the one
+match-or-create policy of :func:`signon.identity.match_or_create` (so importing
+the same letter twice creates nothing new), the rest is created, and the letter
+is written as ``letters/SLUG/letter.md`` (the body as it was, the list replaced
+by ``{{ signatories }}``) with its signature record.  The original claim ("78
+human rights organizations") stays in the text, so that ``check`` reports it
+against the count of the list as imported.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from typing import Any
 
 from signon.check import CheckResult, check_loaded
 from signon.errors import RefusedInput
+from signon.identity import IdentityIndex, Match
 from signon.importers.body import body_markdown
 from signon.importers.dates import find_date, parse_date
 from signon.importers.listparse import Explained, Note, ParsedEntry, ParsedList, parse_list
-from signon.importers.matching import RosterIndex, same_place
 from signon.importers.sources import read_document
 from signon.importers.unnamed import UnnamedReader, with_unnamed, workspace_templates
 from signon.letter import (
@@ -39,7 +40,7 @@ from signon.letter import (
     split_front_matter,
     today,
 )
-from signon.roster import Entry, Roster, make_entry
+from signon.roster import Entry, Roster
 from signon.text import fold, validate
 from signon.workspace import Workspace
 
@@ -125,9 +126,15 @@ class LetterImport:
 
 @dataclass
 class _Plan:
+    """The list's names matched against the roster, or created, one by one (in the order
+    printed, a coalition's members before it: its members decide its match)."""
+
     roster: Roster
-    index: RosterIndex
+    index: IdentityIndex
     source: str
+    # Entries in the roster before the import: the only look-alikes the import reports
+    # itself (see _resemblance).
+    original: frozenset[str]
     new_ids: list[str] = field(default_factory=list)
     matched_ids: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -137,39 +144,9 @@ class _Plan:
     _matched_set: set[str] = field(default_factory=set)
     _section: str = ""
 
-    def _create(self, entry: ParsedEntry, members: list[str]) -> Entry:
-        try:
-            created = make_entry(
-                self.roster,
-                entry.name,
-                kind=entry.kind,
-                country=entry.country,
-                city=entry.city,
-                members=members,
-                heading=entry.heading,
-            )
-            self.roster.add(created, force=True)
-        except RefusedInput as err:
-            where = f"{self.source}:{entry.line}" if entry.line else self.source
-            raise RefusedInput(f"{where}: {entry.printed!r}: {err}") from None
-        self.index.add(created)
-        self.new_ids.append(created.id)
-        self._new.add(created.id)
-        return created
-
-    def _matched(self, found: Entry, entry: ParsedEntry) -> Entry:
-        # Fill what the roster does not know yet; never overwrite what it does, and never
-        # with a country only guessed from the coalition above.
-        if entry.country and not entry.inherited and not found.country:
-            found.country = entry.country
-        if entry.city and not found.city:
-            found.city = entry.city
-        if found.id not in self._matched_set and found.id not in self._new:
-            self.matched_ids.append(found.id)
-            self._matched_set.add(found.id)
-        return found
-
     def resolve(self, entry: ParsedEntry, parent: ParsedEntry | None, depth: int = 0) -> str:
+        from signon.identity import match_or_create
+
         members: list[str] = []
         if parent is None:
             self._section = entry.section
@@ -178,44 +155,29 @@ class _Plan:
             members = list(
                 dict.fromkeys(self.resolve(m, entry, depth + 1) for m in entry.members)
             )
-        hits = self.index.lookup(entry.name, entry.printed)
-        result: Entry
-        if entry.kind == "coalition":
-            same = [h for h in hits if h.is_coalition and set(h.members) == set(members)]
-            if same:
-                result = self._matched(same[0], entry)
-            else:
-                result = self._create(entry, members)
-                other = next((h for h in hits if h.is_coalition), None)
-                if other is not None:
-                    self._note(
-                        entry,
-                        f"{entry.printed!r} is coalition {other.id!r} in the roster, "
-                        f"with other members; imported as {result.id!r} with the members "
-                        "this letter lists (merge them by hand if they are one)",
-                    )
-                else:
-                    self._maybe_duplicate(entry, result, hits)
-        else:
-            # A country taken from the coalition above is a guess: it never rules a match out.
-            printed = "" if entry.inherited else entry.country
-            orgs = [h for h in hits if not h.is_coalition]
-            fitting = [h for h in orgs if same_place(h.country, printed)]
-            if fitting:
-                exact = [h for h in fitting if fold(h.country) == fold(entry.country)]
-                result = self._matched((exact or fitting)[0], entry)
-            else:
-                result = self._create(entry, [])
-                if orgs:
-                    self._note(
-                        entry,
-                        f"{entry.printed!r} has the name of {orgs[0].id!r} "
-                        f"({orgs[0].country}) in the roster but another country; imported "
-                        f"as {result.id!r} (if they are one, withdraw one and fix the "
-                        "country)",
-                    )
-                else:
-                    self._maybe_duplicate(entry, result, hits)
+        try:
+            # The printed form too: a place the reader split off may be part of the name
+            # the roster holds ("FIAN Norway").
+            outcome = match_or_create(
+                self.roster, self.index, entry.name, country=entry.country,
+                country_is_guess=entry.inherited, coalition=entry.kind == "coalition",
+                members=members, fields={"city": entry.city, "heading": entry.heading},
+                also=[entry.printed], look_alikes=self.original,
+            )
+        except RefusedInput as err:
+            where = f"{self.source}:{entry.line}" if entry.line else self.source
+            raise RefusedInput(f"{where}: {entry.printed!r}: {err}") from None
+        result = outcome.entry
+        if outcome.created:
+            self.new_ids.append(result.id)
+            self._new.add(result.id)
+            for message in outcome.notes:
+                self._note(entry, message)
+            if not outcome.notes:
+                self._resemblance(entry, result, outcome.resembles)
+        elif result.id not in self._matched_set and result.id not in self._new:
+            self.matched_ids.append(result.id)
+            self._matched_set.add(result.id)
         self.rows.append(
             PlanRow(
                 name=result.name,
@@ -234,28 +196,30 @@ class _Plan:
         self.rows.insert(at, self.rows.pop())
         return result.id
 
-    def _maybe_duplicate(self, entry: ParsedEntry, created: Entry, hits: list[Entry]) -> None:
-        others = [h for h in hits if h.id != created.id]
-        if not others and self.index.original:
-            # Only entries that were in the roster before the import count as look-alikes:
-            # with none, there is nothing to search (and a first import of a long list stays
-            # linear).
-            others = self.index.resembling(entry.name, exclude=created.id)
-        if others:
-            other = others[0]
+    def _resemblance(self, entry: ParsedEntry, created: Entry, resembles: list[Match]) -> None:
+        # resembles holds only entries that were in the roster before the import (look_alikes):
+        # two look-alike names of this list are both on the letter, and check (run on the
+        # import) reports such a pair once, roster-wide; a note per line would say it twice.
+        if resembles:
+            other = resembles[0]
             self._note(
                 entry,
                 f"{entry.printed!r} (new id {created.id!r}) looks like "
-                f"{other.name!r} ({other.id}) already in the roster; if they are one, "
-                f"remove {created.id!r} and add the name as an alias of {other.id!r}",
-                code="possible-duplicate",
+                f"{other.entry.name!r} ({other.entry.id}) already in the roster "
+                f"({other.likeness.reason}); if they are one, merge {created.id!r} into "
+                f"{other.entry.id!r}",
             )
 
-    def _note(self, entry: ParsedEntry, message: str, *, code: str = "possible-duplicate") -> None:
-        self.notes.append(Note(code, message, entry.line or None))
+    def _note(self, entry: ParsedEntry, message: str) -> None:
+        self.notes.append(Note("possible-duplicate", message, entry.line or None))
 
 
 def _signatures(parsed: ParsedList, plan: _Plan, date: str) -> list[Signature]:
+    # Every name the plan will look up, keyed in one pass (as resolve asks: a country
+    # taken from the coalition above is not asked about).
+    every = parsed.walk()
+    plan.index.prepare([n for e in every for n in (e.name, e.printed)],
+                       ["" if e.inherited else e.country for e in every for _ in (0, 1)])
     sections: dict[str, str] = {}
     for entry in parsed.entries:
         sections.setdefault(plan.resolve(entry, None), validate("section", entry.section))
@@ -425,7 +389,8 @@ def import_letter(
     with _letter_lock(folder, slug, dry_run):
         # The roster first: a letter whose ids are not in the roster yet would not check.
         with workspace.edit_roster(drop_comments=drop_comments, dry_run=dry_run) as roster:
-            plan = _Plan(roster=roster, index=RosterIndex(roster), source=path.name)
+            plan = _Plan(roster=roster, index=IdentityIndex(roster), source=path.name,
+                         original=frozenset(roster.entries))
             record = SignatureRecord(
                 signatures=_signatures(parsed, plan, the_date), individuals=individuals
             )
