@@ -494,3 +494,21 @@ def test_an_index_switches_to_typo_blocks_after_some_scans_and_keeps_them_curren
     # A number is never mistyped: the blocks keep the digits.
     assert "centre rights \x002011" in typo_masks("centre rights 2011")
     assert typo_masks("short") == []
+
+
+def test_keys_an_import_made_serve_the_check_after_it_with_the_same_pairs() -> None:
+    names = ["Alejandra Ancheita", "Alejandra Ancheia", "FIAN", "FIAN Norway",
+             "International Partnership for Human Rights", "IPHR", "Viasna"]
+    roster = Roster()
+    index = IdentityIndex(roster)
+    index.prepare(names, ["Mexico", "Mexico", "", "Norway", "", "", "Belarus"])
+    for name, country in zip(names, ["Mexico", "Mexico", "", "Norway", "", "", "Belarus"],
+                             strict=True):
+        match_or_create(roster, index, name, country=country)
+    index.share_keys()
+    fresh = Roster(list(roster))
+    assert [(p.first.id, p.second.id, p.likeness) for p in duplicates(roster)] == \
+        [(p.first.id, p.second.id, p.likeness) for p in duplicates(fresh)] != []
+    # The check's index took the import's keys instead of making them again.
+    again = IdentityIndex(roster)
+    assert again.keys.made[0] is index.keys.made[0]

@@ -137,9 +137,11 @@ class IdentityIndex:
         self._initials: dict[str, list[int]] | None = None
         self._typos: dict[str, list[int]] | None = None  # typo_masks → names, once built
         self._scans = 0
-        # Keys made ahead (prepare), by (name, own places); and the typo masks of names
-        # looked up, which a name created next needs again.
-        self._prepared: dict[tuple[str, tuple[str, ...]], NameKey] = {}
+        # Keys made ahead (prepare), by (name, own places): a key depends on nothing else,
+        # so those an earlier index of this roster made (an import's) serve as well; and the
+        # typo masks of names looked up, which a name created next needs again.
+        self._prepared: dict[tuple[str, tuple[str, ...]], NameKey] = dict(
+            roster.identity_cache.get("keys", {}))
         self._masks: dict[str, list[str]] = {}
         self._add_entries(list(roster.entries.values()))
 
@@ -153,6 +155,15 @@ class IdentityIndex:
         items = [item for item in dict.fromkeys(items) if item not in self._prepared]
         keys = build_keys([(name, "name") for name, _ in items], [own for _, own in items])
         self._prepared.update(zip(items, keys, strict=True))
+
+    def share_keys(self) -> None:
+        """Leave the keys made so far with the roster, for the next index of it (check after
+        an import: the import keyed every name of the list already)."""
+        keys = self._prepared
+        for n, key in enumerate(self.keys.made):
+            if key is not None and key.field == "name":
+                keys.setdefault((key.name, self.places[n]), key)
+        self.roster.identity_cache["keys"] = keys
 
     def _add_entries(self, entries: list[Entry]) -> None:
         names: list[tuple[str, str]] = []

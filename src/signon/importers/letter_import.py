@@ -223,6 +223,7 @@ def _signatures(parsed: ParsedList, plan: _Plan, date: str) -> list[Signature]:
     sections: dict[str, str] = {}
     for entry in parsed.entries:
         sections.setdefault(plan.resolve(entry, None), validate("section", entry.section))
+    plan.index.share_keys()  # for the check of the import, which looks for duplicates
     return [Signature(id=eid, date=date, section=section) for eid, section in sections.items()]
 
 
