@@ -512,3 +512,29 @@ def test_keys_an_import_made_serve_the_check_after_it_with_the_same_pairs() -> N
     # The check's index took the import's keys instead of making them again.
     again = IdentityIndex(roster)
     assert again.keys.made[0] is index.keys.made[0]
+
+
+def test_names_keyed_ahead_find_what_names_keyed_on_demand_find() -> None:
+    roster = Roster()
+    for eid, name, country, aliases in (
+            ("hfhr", "Helsińska Fundacja Praw Człowieka", "Poland", ["HFHR"]),
+            ("fian", "FIAN Norway", "Norway", []), ("ai-no", "Amnesty International", "Norway",
+                                                    []),
+            ("crc", "Child Rights Coalition", "", ["CRC"])):
+        roster.add(make_entry(roster, name, eid=eid, country=country, aliases=aliases),
+                   force=True)
+    queries = [("Helsinska Fundacja Praw Czlowieka", "Poland", "Helsinska Fundacja (Poland)"),
+               ("FIAN", "Norway", "FIAN Norway"), ("Amnesty International", "Sweden",
+                                                   "Amnesty International (Sweden)"),
+               ("crc", "", "CRC"), ("hfhr", "Lithuania", "HFHR")]
+    ahead, plain = IdentityIndex(roster), IdentityIndex(roster)
+    ahead.prepare([q[0] for q in queries], [q[1] for q in queries], also=[q[2] for q in queries])
+    for name, country, printed in queries:
+        for same_name in (True, False):
+            found = [[(m.entry.id, m.likeness.reason, m.name, m.matched)
+                      for m in index.find([(name, "name"), (printed, "name")],
+                                          country=country, same_name=same_name)]
+                     for index in (ahead, plain)]
+            assert found[0] == found[1], (name, same_name)
+    assert [m.entry.id for m in ahead.find([("FIAN", "name"), ("FIAN Norway", "name")],
+                                           country="Norway", same_name=True)] == ["fian"]

@@ -30,7 +30,7 @@ from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
-from signon.identity.fold import strict, token_key
+from signon.identity.fold import strict, token_key, token_keys
 from signon.identity.rules import (
     Likeness,
     NameKey,
@@ -143,18 +143,24 @@ class IdentityIndex:
         self._prepared: dict[tuple[str, tuple[str, ...]], NameKey] = dict(
             roster.identity_cache.get("keys", {}))
         self._masks: dict[str, list[str]] = {}
+        self._stricts: dict[str, str] = {}  # name → strict form, for prepare's ``also``
         self._add_entries(list(roster.entries.values()))
 
     # -- building ------------------------------------------------------------
-    def prepare(self, names: Iterable[str], countries: Iterable[str]) -> None:
+    def prepare(self, names: Iterable[str], countries: Iterable[str],
+                also: Iterable[str] = ()) -> None:
         """Make the keys of ``names`` (each to be looked up by :meth:`find` in the country
         beside it, or added as an entry's name) in one pass, as an importer that reads a
-        list does: one pass over all the text costs a fraction of one per name."""
+        list does: one pass over all the text costs a fraction of one per name.  ``also``:
+        names only looked up by the same name (other printed forms), which need only their
+        strict form."""
         items = [(name, own_places(country, "") if country else ())
                  for name, country in zip(names, countries, strict=True)]
         items = [item for item in dict.fromkeys(items) if item not in self._prepared]
         keys = build_keys([(name, "name") for name, _ in items], [own for _, own in items])
         self._prepared.update(zip(items, keys, strict=True))
+        others = [name for name in dict.fromkeys(also) if name not in self._stricts]
+        self._stricts.update(zip(others, map(strict, token_keys(others)), strict=True))
 
     def share_keys(self) -> None:
         """Leave the keys made so far with the roster, for the next index of it (check after
@@ -276,6 +282,8 @@ class IdentityIndex:
         entries with these ids.
         """
         names = list(names)
+        if same_name:
+            return self._same_name(names, country, exclude, among)
         own = own_places(country, city)
         prepared = self._prepared
         made = [prepared.get((name, own)) if field == "name" else None
@@ -285,23 +293,44 @@ class IdentityIndex:
                                     if key is None], [own] * made.count(None)))
             made = [next(rest) if key is None else key for key in made]
         queries = [key for key in made if key is not None]
+        return self._matches([(query, self._candidates(query)) for query in queries],
+                             country, exclude, among)
+
+    def _same_name(self, names: list[tuple[str, str]], country: str, exclude: str,
+                   among: Container[str] | None) -> list[Match]:
+        # Only the strict form counts (compare's first rule), so no NameKey is made: a key
+        # with the strict form and the field is all compare reads for the same name.
+        own = own_places(country, "")
+        queries: list[tuple[NameKey, Iterable[int]]] = []
+        for name, field in names:
+            key = self._prepared.get((name, own)) if field == "name" else None
+            form = key.strict if key else self._stricts.get(name)
+            if form is None:
+                form = strict(token_key(name))
+            tokens = self.tokens
+            candidates = [n for n in self.by_form.get(form, ())
+                          if len(tokens[n]) - tokens[n].count(" ") == len(form)
+                          and tokens[n].replace(" ", "") == form]
+            queries.append((NameKey(name, "", form, field=field), candidates))
+        return self._matches(queries, country, exclude, among, same_name=True)
+
+    def _matches(self, queries: list[tuple[NameKey, Iterable[int]]], country: str,
+                 exclude: str, among: Container[str] | None, *,
+                 same_name: bool = False) -> list[Match]:
         best: dict[str, Match] = {}
-        for query in queries:
-            if same_name:
-                tokens = self.tokens
-                candidates: Iterable[int] = [
-                    n for n in self.by_form.get(query.strict, ())
-                    if len(tokens[n]) - tokens[n].count(" ") == len(query.strict)
-                    and tokens[n].replace(" ", "") == query.strict]
-            else:
-                candidates = self._candidates(query)
+        entries = self.roster.entries
+        for query, candidates in queries:
             for n in candidates:
                 eid = self.owners[n]
-                if eid == exclude or eid not in self.roster.entries or (
-                        among is not None and eid not in among):
+                if eid == exclude or eid not in entries or (among is not None and
+                                                            eid not in among):
                     continue
-                entry = self.roster.entries[eid]
-                key = self.keys[n]
+                entry = entries[eid]
+                if same_name:
+                    text, field = self.names[n]
+                    key = NameKey(text, "", query.strict, field=field)
+                else:
+                    key = self.keys[n]
                 likeness = compare(query, key, country, entry.country)
                 if likeness is None:
                     continue

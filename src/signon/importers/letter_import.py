@@ -218,8 +218,9 @@ def _signatures(parsed: ParsedList, plan: _Plan, date: str) -> list[Signature]:
     # Every name the plan will look up, keyed in one pass (as resolve asks: a country
     # taken from the coalition above is not asked about).
     every = parsed.walk()
-    plan.index.prepare([n for e in every for n in (e.name, e.printed)],
-                       ["" if e.inherited else e.country for e in every for _ in (0, 1)])
+    plan.index.prepare([e.name for e in every],
+                       ["" if e.inherited else e.country for e in every],
+                       also=[e.printed for e in every])
     sections: dict[str, str] = {}
     for entry in parsed.entries:
         sections.setdefault(plan.resolve(entry, None), validate("section", entry.section))
