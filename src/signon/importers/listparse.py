@@ -260,7 +260,7 @@ def _judge(
     if block.kind == "row" and _is_header_row(block):
         return _Judged("section")
     score = name_score(subject, in_list=in_list)
-    if score and fold(subject).split()[:1] and fold(subject).split()[0] in _IMPERATIVE:
+    if score and (first := fold(subject).split(maxsplit=1)) and first[0] in _IMPERATIVE:
         score = min(score, 0.2)
     if score and subject.rstrip().endswith(";"):
         score = max(score - 0.3, 0.1)
