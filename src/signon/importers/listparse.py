@@ -19,6 +19,7 @@ coalition of its own at the top level, and reported.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -510,6 +511,20 @@ def _region(
     blocks = doc.blocks
     columns = _table_name_columns(blocks)
     judged = [_judge(blocks, i, columns, unnamed) for i in range(len(blocks))]
+    announced = False
+    for i in range(len(blocks) - 1):
+        if judged[i].role != "cue":
+            continue
+        if (
+            announced
+            and blocks[i].text.endswith(":")
+            and judged[i - 1].role == "name"
+            and judged[i + 1].role == "name"
+        ):
+            # "Nachträglich unterzeichnet von:" between names of a list already announced:
+            # the later signers' section, not the start of another list.
+            judged[i] = _Judged("section")
+        announced = True
     furniture = _furniture_start(blocks, judged)
     auto = _auto(doc, judged, furniture)
     if start or end:
@@ -912,7 +927,7 @@ def _lines(doc: Document, start: int, end: int, notes: list[Note], gaps: set[int
             continue
         text = block.text
         section = section_kind(text) if block.kind != "item" or text.endswith(":") else ""
-        if not section and _is_label(block):
+        if not section and (_is_label(block) or (text.endswith(":") and is_cue(text))):
             section = "label"
         if section:
             out.append(_Line(text, block.depth, block.group, block.line, section=section, index=i))
@@ -1073,18 +1088,25 @@ class _Parser:
 
 _SENTENCE_CUE = re.compile(r"^(?P<cue>[^:]{3,100}):\s+(?P<list>.+)$")
 _LAST_AND = re.compile(r",?\s+(?:and|und|et|y|e|и|і|та|i|oraz|og|och|en)\s+(?=\S)")
+_STARTS_WITH_AND = re.compile(r"^(?:and|und|et|y|e|и|і|та|i|oraz|og|och|en)\s", re.IGNORECASE)
 
 
-def _sentence_names(text: str) -> list[str]:
-    """ "A, B, C und D." as its names, when every part reads as a name; else []."""
+def _sentence_names(text: str, *, after_cue: bool = False) -> list[str]:
+    """ "A, B, C und D." as its names, when every part reads as a name; else [].
+
+    After a cue ("Assinam esta Carta: A, B, …, Z.") the list may end without "and".
+    """
     text = text.strip().rstrip(".;")
     parts = [p.strip() for p in text.split(",")]
     if len(parts) < 2:
         return []
     last = _LAST_AND.split(parts[-1], maxsplit=1)
-    if len(last) != 2:
+    if len(last) == 2:
+        names = [*parts[:-1], *last]
+    elif after_cue and len(parts) >= 3:
+        names = parts
+    else:
         return []
-    names = [*parts[:-1], *last]
     if len(names) < 3 or not all(
         n and n[0].isupper() and len(n.split()) <= 10 and name_score(n, in_list=True) >= 0.7
         for n in names
@@ -1093,30 +1115,77 @@ def _sentence_names(text: str) -> list[str]:
     return names
 
 
+def _wrapped_sentence(blocks: list[Block]) -> bool:
+    """Lines of one source paragraph that are one sentence broken across lines: each line
+    but the last ends with a comma or the next begins with "and" (a list of names, wrapped),
+    unlike a pasted list of names, one a line."""
+    return len(blocks) > 1 and all(
+        a.text.endswith(",") or _STARTS_WITH_AND.match(b.text)
+        for a, b in itertools.pairwise(blocks)
+    )
+
+
+def _paragraphs(blocks: list[Block]) -> list[list[Block]]:
+    """The blocks in runs of one source paragraph (a paragraph and its continuing lines)."""
+    out: list[list[Block]] = []
+    for block in blocks:
+        if out and block.continues and block.kind == "para" and out[-1][-1].kind == "para":
+            out[-1].append(block)
+        else:
+            out.append([block])
+    return out
+
+
+def _sentence_list(part: list[Block], previous_cue: bool) -> tuple[list[str], str, Block] | None:
+    """(names, cue line, block to take the place from) when ``part`` (one paragraph) is a
+    list written as one sentence; else None."""
+    block = part[0]
+    if block.kind != "para":
+        return None
+    if len(part) == 1:
+        text = block.text
+    elif _wrapped_sentence(part) or (
+        len(part) == 2 and part[0].text.endswith(":") and is_cue(part[0].text)
+    ):
+        # "Unterzeichnet von:" with the list on the paragraph's next line.
+        text = " ".join(b.text for b in part)
+    else:
+        return None
+    if "," not in text:
+        return None
+    names: list[str] = []
+    cue = ""
+    m = _SENTENCE_CUE.match(text)
+    if m and (is_cue(m.group("cue")) or is_closing(m.group("cue"))):
+        names, cue = _sentence_names(m.group("list"), after_cue=True), m.group("cue") + ":"
+    elif previous_cue:
+        names = _sentence_names(text, after_cue=True)
+    elif len(part) > 1:
+        # A wrapped sentence of many names needs no cue ("Die Ortsgruppen Gießen, …,
+        # Neuburg und Hannover."), but at least a list's worth of them.
+        names = _sentence_names(text)
+        if len(names) < THRESHOLDS["sentence_list_names"]:
+            names = []
+    if names and len(names) < 4 and not text.endswith("."):
+        names = []  # "Centre of Lawyers, Journalists and Artists": one name with commas
+    return (names, cue, block) if names else None
+
+
 def _split_sentence_lists(doc: Document) -> None:
     """A list written as one sentence after its cue ("Signed by: A, B, C and D.") as items."""
     out: list[Block] = []
     changed = False
     previous_cue = False
-    blocks = doc.blocks
-    for n, block in enumerate(blocks):
-        names: list[str] = []
-        cue = ""
-        alone = not block.continues and not (n + 1 < len(blocks) and blocks[n + 1].continues)
-        if block.kind == "para" and "," in block.text and alone:
-            m = _SENTENCE_CUE.match(block.text)
-            if m and (is_cue(m.group("cue")) or is_closing(m.group("cue"))):
-                names, cue = _sentence_names(m.group("list")), m.group("cue") + ":"
-            elif previous_cue:
-                names = _sentence_names(block.text)
-        previous_cue = block.kind in ("para", "heading") and (
-            is_closing(block.text) or (is_cue(block.text) and block.text.endswith(":"))
+    for part in _paragraphs(doc.blocks):
+        found = _sentence_list(part, previous_cue)
+        last = part[-1]
+        previous_cue = last.kind in ("para", "heading") and (
+            is_closing(last.text) or (is_cue(last.text) and last.text.endswith(":"))
         )
-        if names and len(names) < 4 and not block.text.endswith("."):
-            names = []  # "Centre of Lawyers, Journalists and Artists": one name with commas
-        if not names:
-            out.append(block)
+        if found is None:
+            out += part
             continue
+        names, cue, block = found
         changed = True
         if cue:
             out.append(

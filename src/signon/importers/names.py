@@ -23,6 +23,7 @@ from signon.importers.wordlists import (
     PERSON_SECTION_NOUNS,
     PERSON_SECTION_QUALIFIERS,
     SECTION_CONNECTORS,
+    SIGNATORY_CUES,
 )
 from signon.text import fold
 
@@ -152,8 +153,8 @@ _CUE = re.compile(
     r"\b(?:signator(?:y|ies)|co-?signator(?:y|ies)|signed\s+by|signed\s*:|undersigned|"
     r"signing\s+organi[sz]ations|endorsed\s+by|supported\s+by|joined\s+by|"
     r"list\s+of\s+signatures|signatures|the\s+following\s+(?:organi[sz]ations|ngos|groups)"
-    r"\s+(?:have\s+)?(?:signed|endorsed|join|support)|signataires|firmantes|подписали|"
-    r"подписанты|підписанти|padpisanty|unterzeichner|sygnatariusze)\b",
+    r"\s+(?:have\s+)?(?:signed|endorsed|join|support)|"
+    rf"{_words(SIGNATORY_CUES)})\b",
     re.IGNORECASE,
 )
 _DECOY = re.compile(

@@ -53,6 +53,8 @@ THRESHOLDS = {
     # table columns whose cells read as names within this much of the best column are
     # told apart by length (the name is longer than its acronym or its city)
     "name_column_margin": 0.15,
+    # a sentence wrapped over lines, without a cue before it, is a list of this many names
+    "sentence_list_names": 8,
 }
 
 _TITLES = frozenset(fold(t) for t in PERSON_TITLES)

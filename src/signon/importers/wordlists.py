@@ -855,3 +855,37 @@ PERSON_SECTION_HINTS = (
     "особи",
     "osoby",
 )
+
+# Words of a line that announces the signatory list ("Signed by:", "Assinam esta carta:"),
+# besides the English phrases the pattern in names.py spells out.  Whole words; a space
+# matches any spaces.
+SIGNATORY_CUES = (
+    "signataires",
+    "signé par",
+    "signée par",
+    "firmantes",
+    "firmado por",
+    "firmada por",
+    "firman",
+    "firmatari",
+    "firmato da",
+    "firmano",
+    "adesioni",
+    "assinam",
+    "assinado por",
+    "assinada por",
+    "assinaturas",
+    "signatários",
+    "signatárias",
+    "unterzeichner",
+    "unterzeichnet von",
+    "unterzeichnende",
+    "unterschrieben von",
+    "erstunterzeichnende",
+    "erstunterzeichner",
+    "подписали",
+    "подписанты",
+    "підписанти",
+    "padpisanty",
+    "sygnatariusze",
+)
