@@ -520,6 +520,53 @@ def test_new_letter_on_a_full_disk_leaves_no_folder(frozen: Path, cli: Cli,
     assert not (frozen / "letters" / "fresh").exists()
 
 
+# ------------------------------------------------- 9. a roster too large to work with
+
+
+@pytest.mark.parametrize("command", [
+    ["orgs"], ["check", "demo"], ["compose", "demo"], ["add-org", "Omega Union"],
+    ["sign", "demo", "b"], ["merge", "a", "b"], ["export", "demo", "--txt"],
+])
+def test_a_roster_past_the_limit_is_refused_at_once(frozen: Path, cli: Cli, command: list[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    size = (frozen / "orgs.toml").stat().st_size
+    monkeypatch.setenv("SIGNON_MAX_ROSTER_MB", str(size / 2 / 1024 / 1024))
+    message = one_line_error(cli(*command), 4)
+    assert message.startswith("orgs.toml is 0 MB, more than the ")
+    assert message.endswith("signon reads, past which every command would take tens of "
+                            "seconds; split the roster into several workspaces, or raise the "
+                            "limit with SIGNON_MAX_ROSTER_MB")
+
+
+def test_the_default_limit_is_stated_in_mb_and_organizations(
+        workspace: Path, cli: Cli) -> None:
+    from signon.roster import DEFAULT_ROSTER_LIMIT_MB
+
+    roster = workspace / "orgs.toml"
+    # A sparse file: as large as the limit plus one byte, without writing 20 MB.
+    with open(roster, "r+b") as fh:
+        fh.truncate(DEFAULT_ROSTER_LIMIT_MB * 1024 * 1024 + 1)
+    assert one_line_error(cli("orgs"), 4) == (
+        "orgs.toml is 20 MB, more than the 20 MB (about 210,000 organizations) signon reads, "
+        "past which every command would take tens of seconds; split the roster into several "
+        "workspaces, or raise the limit with SIGNON_MAX_ROSTER_MB")
+
+
+def test_raising_the_limit_reads_the_roster(small_letter: Path, cli: Cli,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIGNON_MAX_ROSTER_MB", "0.5")
+    assert cli("check", "demo").exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "0", "20MB"])
+def test_a_roster_limit_that_is_not_a_size_is_refused(frozen: Path, cli: Cli, value: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIGNON_MAX_ROSTER_MB", value)
+    assert one_line_error(cli("orgs"), 3) == (
+        f"SIGNON_MAX_ROSTER_MB={value!r} is not a size in MB; set it to e.g. 40 (or unset it "
+        "for the default of 20 MB)")
+
+
 # ------------------------------------------------- 10. tests that catch a regression
 
 

@@ -725,8 +725,51 @@ def same_as_read(table: dict[str, Any], data: dict[str, Any]) -> bool:
     return True
 
 
-def read_roster(path: Path, *, display: str = "orgs.toml") -> tuple[Roster, str]:
+# The largest roster signon reads: every command parses and checks every entry, some
+# 22 µs each on this project's 2-core benchmark machine, so a 20 MB roster (about 200,000
+# organizations) costs a few seconds per command and a 40 MB one tens of seconds
+# (bench/bench_roster.py).  SIGNON_MAX_ROSTER_MB raises it for whoever accepts the wait.
+DEFAULT_ROSTER_LIMIT_MB = 20
+
+
+def roster_limit() -> int:
+    """The largest ``orgs.toml`` signon reads, in bytes (SIGNON_MAX_ROSTER_MB, in MB)."""
+    import math
+    import os
+
+    raw = os.environ.get("SIGNON_MAX_ROSTER_MB", "").strip()
+    if not raw:
+        return DEFAULT_ROSTER_LIMIT_MB * 1024 * 1024
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise RefusedInput(f"SIGNON_MAX_ROSTER_MB={raw!r} is not a size in MB; set it to e.g. "
+                           f"40 (or unset it for the default of {DEFAULT_ROSTER_LIMIT_MB} MB)")
+    return int(value * 1024 * 1024)
+
+
+def load_roster_toml(path: Path, *, display: str = "orgs.toml") -> tuple[dict[str, Any], str]:
+    """The parsed roster and its text; a roster past :func:`roster_limit` is refused
+    before it is read, rather than costing tens of seconds on every command."""
     from signon.fileio import load_toml
 
-    data, text = load_toml(path, display=display)
+    limit = roster_limit()
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # missing or unreadable: reading it says which, as for any file
+    if size > limit:
+        mb = 1024 * 1024
+        raise WorkspaceFileError(
+            f"{display} is {size / mb:.0f} MB, more than the {limit / mb:g} MB (about "
+            f"{round(limit / 100, -4):,.0f} organizations) signon reads, past which every "
+            "command would take tens of seconds; split the roster into several workspaces, "
+            "or raise the limit with SIGNON_MAX_ROSTER_MB")
+    return load_toml(path, display=display)
+
+
+def read_roster(path: Path, *, display: str = "orgs.toml") -> tuple[Roster, str]:
+    data, text = load_roster_toml(path, display=display)
     return Roster.from_toml(data, display=display, text=text), text

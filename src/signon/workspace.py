@@ -26,9 +26,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from signon.errors import NotAWorkspace, RefusedInput, WorkspaceFileError
-from signon.fileio import atomic_write, find_comment, load_toml, locked
+from signon.fileio import atomic_write, find_comment, locked
 from signon.parsecache import prime
-from signon.roster import Entry, Roster, make_entry, read_roster, same_as_read
+from signon.roster import (
+    Entry,
+    Roster,
+    load_roster_toml,
+    make_entry,
+    read_roster,
+    same_as_read,
+)
 from signon.tomlwrite import dumps_roster
 
 if TYPE_CHECKING:
@@ -82,7 +89,7 @@ class Workspace:
         nothing changed, or on a dry run.
         """
         with locked(self.roster_path):
-            data, text = load_toml(self.roster_path, display=ROSTER_FILE)
+            data, text = load_roster_toml(self.roster_path, display=ROSTER_FILE)
             roster = Roster.from_toml(data, display=ROSTER_FILE, text=text)
             yield roster
             if dry_run:

@@ -395,12 +395,13 @@ def _slugs(root: Path) -> list[str]:
 
 @contextlib.contextmanager
 def _roster_locked(root: Path, *, drop_comments: bool) -> Iterator[tuple[Roster, str]]:
-    from signon.fileio import load_toml, locked
+    from signon.fileio import locked
+    from signon.roster import load_roster_toml
     from signon.workspace import ROSTER_FILE, refuse_dropping_comments
 
     path = root / ROSTER_FILE
     with locked(path):
-        data, text = load_toml(path, display=ROSTER_FILE)
+        data, text = load_roster_toml(path, display=ROSTER_FILE)
         if not drop_comments:
             refuse_dropping_comments(text)
         yield Roster.from_toml(data, display=ROSTER_FILE, text=text), text
