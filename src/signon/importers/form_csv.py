@@ -584,11 +584,7 @@ def _decided(response: Response, roster: Roster, index: IdentityIndex, result: C
         from signon.identity import resolve
 
         entry = resolve(roster, decision.id)
-        if entry.id not in result.seen_ids:
-            result.seen_ids.add(entry.id)
-            result.matched_ids.append(entry.id)
-        result.rows.append((response.organization, entry.country, entry.id, "matched",
-                            response.signer))
+        _matched(result, response, entry)
         return entry
     result.skipped.append({"row": response.row, "reason": f"skipped at review ({reason})"})
     return None
@@ -627,12 +623,17 @@ def _resolve(
         result.seen_ids.add(entry.id)
         result.rows.append((entry.name, entry.country, entry.id, "new", response.signer))
         return entry
+    _matched(result, response, entry)
+    return entry
+
+
+def _matched(result: CsvImport, response: Response, entry: Entry) -> None:
+    """Record that ``response`` is the roster's ``entry`` (each entry listed once)."""
     if entry.id not in result.seen_ids:
         result.seen_ids.add(entry.id)
         result.matched_ids.append(entry.id)
     result.rows.append((response.organization, entry.country, entry.id, "matched",
                         response.signer))
-    return entry
 
 
 def _sign(
