@@ -163,3 +163,16 @@ def test_a_portuguese_cue_and_a_sentence_list_without_a_final_and(tmp_path: Path
     assert len(names) == 19
     assert names[0] == "Articulação Justiça e Direitos Humanos (JusDh)"
     assert names[-1] == "Coletivo Margarida Alves de Assessoria Popular"
+
+
+def test_a_line_announcing_organizations_says_what_the_list_holds(tmp_path: Path) -> None:
+    # "Ne sottoscrivono i contenuti le seguenti organizzazioni …": an Italian cue that names
+    # organizations, so "Agorà Digitale" and "Les Liens Invisibles", shaped like people's
+    # names, are organizations of that list.
+    path = excerpt(tmp_path, "it-acta-no-al-segreto", (45, 76))
+    parsed = read(path)
+    names = [e.name for e in parsed.entries]
+    assert parsed.individuals == []
+    assert len(names) == 30
+    assert names[0] == "Agorà Digitale"
+    assert "Les Liens Invisibles" in names

@@ -43,6 +43,7 @@ from signon.importers.names import (
     section_kind,
     split_place,
     strip_marker,
+    words_pattern,
 )
 from signon.importers.people import (
     HEAD_SPLIT as _HEAD_SPLIT,
@@ -56,7 +57,12 @@ from signon.importers.people import (
     person_score,
 )
 from signon.importers.unnamed import Unnamed, UnnamedReader
-from signon.importers.wordlists import IMPERATIVES
+from signon.importers.wordlists import (
+    IMPERATIVES,
+    ORG_SECTION_NOUNS,
+    PERSON_SECTION_HINTS,
+    PERSON_SECTION_NOUNS,
+)
 from signon.text import fold
 
 Kind = Literal["organization", "coalition"]
@@ -146,6 +152,11 @@ class ParsedList:
 # ------------------------------------------------------------------ judging blocks
 
 _IMPERATIVE = frozenset(IMPERATIVES)
+_ORG_NOUN = re.compile(rf"\b(?:{words_pattern(ORG_SECTION_NOUNS)})\b", re.IGNORECASE)
+_INDIVIDUALS_TOO = re.compile(
+    rf"\b(?:{words_pattern(PERSON_SECTION_NOUNS)}|{words_pattern(PERSON_SECTION_HINTS)})",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -1268,7 +1279,9 @@ def parse_list(
     individuals: list[ParsedPerson] = []
     sections: list[str] = []
     section = "organizations"
-    declared = False  # the list (or this part of it) says what it holds
+    # the list (or this part of it) says what it holds: a section heading, or the line
+    # announcing it ("le seguenti organizzazioni", "the undersigned organizations")
+    declared = _announces_organizations(doc, judged, first)
     label = ""
     group_country = ""  # a label that is a country: the entries under it are there
     i = 0
@@ -1334,6 +1347,17 @@ def parse_list(
     _report_duplicates(parsed)
     parsed.explained = _explain(doc, parsed, judged, lines)
     return parsed
+
+
+def _announces_organizations(doc: Document, judged: list[_Judged], first: int) -> bool:
+    """Whether the line announcing the list says it lists organizations, and only them."""
+    i = first - 1
+    while i >= 0 and not doc.blocks[i].text:
+        i -= 1
+    if i < 0 or judged[i].role != "cue":
+        return False
+    text = doc.blocks[i].text
+    return bool(_ORG_NOUN.search(text)) and not _INDIVIDUALS_TOO.search(text)
 
 
 def _explain(

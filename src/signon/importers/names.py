@@ -103,30 +103,31 @@ def coalition_heading(text: str) -> tuple[str, str] | None:
 # ------------------------------------------------------------------ sections, cues, furniture
 
 
-def _words(words: tuple[str, ...]) -> str:
+def words_pattern(words: tuple[str, ...]) -> str:
     """An alternation of word-list entries, longest first; a space matches any spaces."""
     return "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
     )
 
 
-_ORG_QUALIFIER = rf"(?:{_words(ORG_SECTION_QUALIFIERS)}|{_words(SECTION_CONNECTORS)})"
+_CONNECTOR = words_pattern(SECTION_CONNECTORS)
+_ORG_QUALIFIER = rf"(?:{words_pattern(ORG_SECTION_QUALIFIERS)}|{_CONNECTOR})"
 _ORG_SECTION = re.compile(
     rf"^(?:{_ORG_QUALIFIER}\s+)*"
-    rf"(?:{_words(ORG_SECTION_NOUNS)})"
+    rf"(?:{words_pattern(ORG_SECTION_NOUNS)})"
     # "Organizaciones y redes regionales e internacionales"
-    rf"(?:\s+(?:{_ORG_QUALIFIER}|{_words(ORG_SECTION_NOUNS)}))*"
+    rf"(?:\s+(?:{_ORG_QUALIFIER}|{words_pattern(ORG_SECTION_NOUNS)}))*"
     r"(?:\s*\([^)]*\))?\s*:?$",
     re.IGNORECASE,
 )
 _PERSON_SECTION = re.compile(
-    rf"^(?:(?:{_words(PERSON_SECTION_QUALIFIERS)})\s+)*"
-    rf"(?:{_words(PERSON_SECTION_NOUNS)})"
-    rf"(?:\s+(?:{_words(PERSON_SECTION_AFTER)}))?"
+    rf"^(?:(?:{words_pattern(PERSON_SECTION_QUALIFIERS)})\s+)*"
+    rf"(?:{words_pattern(PERSON_SECTION_NOUNS)})"
+    rf"(?:\s+(?:{words_pattern(PERSON_SECTION_AFTER)}))?"
     r"(?:\s*\([^)]*\))?\s*:?$",
     re.IGNORECASE,
 )
-_INDIVIDUAL_HINT = re.compile(_words(PERSON_SECTION_HINTS), re.IGNORECASE)
+_INDIVIDUAL_HINT = re.compile(words_pattern(PERSON_SECTION_HINTS), re.IGNORECASE)
 
 
 def section_kind(text: str) -> str:
@@ -154,7 +155,7 @@ _CUE = re.compile(
     r"signing\s+organi[sz]ations|endorsed\s+by|supported\s+by|joined\s+by|"
     r"list\s+of\s+signatures|signatures|the\s+following\s+(?:organi[sz]ations|ngos|groups)"
     r"\s+(?:have\s+)?(?:signed|endorsed|join|support)|"
-    rf"{_words(SIGNATORY_CUES)})\b",
+    rf"{words_pattern(SIGNATORY_CUES)})\b",
     re.IGNORECASE,
 )
 _DECOY = re.compile(
