@@ -37,9 +37,11 @@ from signon.identity.rules import (
     block_forms,
     build_keys,
     compare,
+    countries_clash,
     initials,
     looks_like_acronym,
     own_places,
+    typo,
 )
 from signon.roster import Entry, Roster
 
@@ -293,8 +295,30 @@ class IdentityIndex:
                                     if key is None], [own] * made.count(None)))
             made = [next(rest) if key is None else key for key in made]
         queries = [key for key in made if key is not None]
-        return self._matches([(query, self._candidates(query)) for query in queries],
-                             country, exclude, among)
+        found = [(query, *self._candidates(query)) for query in queries]
+        # Every other rule has a hash block (acronyms, suffixes, small words: see
+        # _candidates), so a name found only by the typo search is compared by that rule
+        # alone, on its tokens: no NameKey made for each of a scan's hundreds of names.
+        self.keys.build([n for _, hashed, _ in found for n in hashed])
+        matches = self._matches([(query, hashed) for query, hashed, _ in found], country,
+                                exclude, among)
+        entries, names, tokens = self.roster.entries, self.names, self.tokens
+        best = {m.entry.id: m for m in matches}
+        for query, _, typo_only in found:
+            for n in typo_only:
+                eid = self.owners[n]
+                if eid == exclude or eid not in entries or (among is not None and
+                                                            eid not in among):
+                    continue
+                entry = entries[eid]
+                if countries_clash(country, entry.country):
+                    continue
+                other = NameKey(names[n][0], tokens[n], tokens[n].replace(" ", ""))
+                likeness = typo(query, other)
+                current = best.get(eid)
+                if likeness and (current is None or likeness.score > current.likeness.score):
+                    best[eid] = Match(entry, likeness, query.name, other.name)
+        return sorted(best.values(), key=lambda m: (-m.likeness.score, m.entry.id))
 
     def _same_name(self, names: list[tuple[str, str]], country: str, exclude: str,
                    among: Container[str] | None) -> list[Match]:
@@ -339,7 +363,10 @@ class IdentityIndex:
                     best[eid] = Match(entry, likeness, query.name, key.name)
         return sorted(best.values(), key=lambda m: (-m.likeness.score, m.entry.id))
 
-    def _candidates(self, query: NameKey) -> set[int]:
+    def _candidates(self, query: NameKey) -> tuple[set[int], set[int]]:
+        """Names that may look like ``query``: those sharing a hash block with it (any
+        rule), and those only a typo apart can be (same words but one or two, lengths
+        within two letters), which need only the typo rule."""
         found: set[int] = set()
         for form in (query.strict, query.bare, query.core, query.loose):
             if form:
@@ -351,30 +378,30 @@ class IdentityIndex:
             for form in (spelled, strict(token_key(query.acronym)) if query.acronym else ""):
                 if len(form) >= 2:
                     found.update(self.acronyms().get(form, ()))
+        typos: set[int] = set()
         if len(query.strict) >= 8 and not query.is_acronym:
+            names = self.tokens
+            size, spaces = len(query.tokens), query.tokens.count(" ")
             if self._typos is None and self._scans < SCANS_BEFORE_MASKS:
                 # A typo keeps the number of words and the length within two letters: a
                 # scan of every name on those two numbers costs a few milliseconds, and
                 # only the few names left are compared letter by letter (rapidfuzz, in
                 # typo_letters).
                 self._scans += 1
-                size, spaces = len(query.tokens), query.tokens.count(" ")
-                for n, tokens in enumerate(self.tokens):
-                    if abs(len(tokens) - size) <= 2 and tokens.count(" ") == spaces:
-                        found.add(n)
+                typos = {n for n, tokens in enumerate(names)
+                         if abs(len(tokens) - size) <= 2 and tokens.count(" ") == spaces}
             else:
-                # The scan's own test first: a name in a mask block may differ by more
-                # than two letters, and a NameKey is made only for what compare needs.
-                typos, names = self.typos(), self.tokens
-                size, spaces = len(query.tokens), query.tokens.count(" ")
+                # The scan's own test too: a name in a mask block may differ by more.
+                blocks = self.typos()
                 masks = self._masks.get(query.tokens)
                 if masks is None:
                     masks = self._masks[query.tokens] = typo_masks(query.tokens)
                 for mask in masks:
-                    for n in typos.get(mask, ()):
-                        if abs(len(names[n]) - size) <= 2 and names[n].count(" ") == spaces:
-                            found.add(n)
-        return found
+                    typos.update(n for n in blocks.get(mask, ())
+                                 if abs(len(names[n]) - size) <= 2
+                                 and names[n].count(" ") == spaces)
+            typos -= found
+        return found, typos
 
     # -- every pair ------------------------------------------------------------
     def pairs(self) -> list[Pair]:
@@ -480,7 +507,11 @@ class _Keys:
         return iter(self.made)  # type: ignore[arg-type]
 
     def build_all(self) -> None:
-        missing = [n for n, key in enumerate(self.made) if key is None]
+        self.build(range(len(self.made)))
+
+    def build(self, wanted: Iterable[int]) -> None:
+        """Make the keys of the names ``wanted`` that have none yet, in one pass."""
+        missing = [n for n in wanted if self.made[n] is None]
         if missing:
             index = self.index
             built = build_keys([index.names[n] for n in missing],

@@ -290,6 +290,12 @@ def compare(a: NameKey, b: NameKey, country_a: str = "", country_b: str = "") ->
         return suffix
     if (a.loose and a.loose == (b.loose or b.strict)) or (b.loose and b.loose == a.strict):
         return Likeness("similar", "same words but for small ones (of, for, the…)", 0.85)
+    return typo(a, b)
+
+
+def typo(a: NameKey, b: NameKey) -> Likeness | None:
+    """The typo rule of :func:`compare` alone, for names no other rule can match (it reads
+    only ``tokens`` and ``strict``; the countries are the caller's to check)."""
     letters = typo_letters(a, b)
     if letters:
         return Likeness("similar", f"typo: {letters} letter{'s' if letters > 1 else ''}",
