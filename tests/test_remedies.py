@@ -19,7 +19,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "signon"
 # the comment at the top of a signature record, which tells a person editing the file by
 # hand which commands change it.
 _NOT_MESSAGES = re.compile(r"^--(headless|norestore|nolockcheck|convert-to|outdir)$|\n# `signon")
-_CLI_SPEECH = re.compile(r"`signon [a-z]|(?<![\w-])--[a-z][a-z-]+|(?<![\w-])-o\b")
+_CLI_SPEECH = re.compile(r"`signon [a-z]|(?<![\w-])--[a-z][a-z-]*|(?<![\w-])-o\b")
 
 
 def _message_strings(path: Path) -> list[tuple[int, str]]:
@@ -30,11 +30,21 @@ def _message_strings(path: Path) -> list[tuple[int, str]]:
         and node.body and isinstance(node.body[0], ast.Expr)
         and isinstance(node.body[0].value, ast.Constant)
     }
+    # An f-string is read whole, each placeholder as "x": f"--{key} …" names a flag.
+    in_fstrings = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+                   for part in node.values}
     out = []
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Constant) and isinstance(node.value, str)
-                and id(node) not in docstrings and not _NOT_MESSAGES.search(node.value)):
-            out.append((node.lineno, node.value))
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(part.value if isinstance(part, ast.Constant) else "x"
+                           for part in node.values)
+        elif (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                and id(node) not in docstrings and id(node) not in in_fstrings):
+            text = node.value
+        else:
+            continue
+        if not _NOT_MESSAGES.search(text):
+            out.append((node.lineno, text))
     return out
 
 
@@ -51,8 +61,10 @@ def test_no_library_string_names_a_command_or_a_flag() -> None:
 def test_the_scan_would_see_a_command_in_a_message(tmp_path: Path) -> None:
     sample = tmp_path / "m.py"
     sample.write_text('def f(x):\n    """Run `signon check`."""\n'
-                      '    raise ValueError(f"bad {x}; run `signon check {x}`")\n')
-    assert [line for line, text in _message_strings(sample) if _CLI_SPEECH.search(text)] == [3]
+                      '    raise ValueError(f"bad {x}; run `signon check {x}`")\n'
+                      '    raise ValueError(f"--{x} is wrong")\n')
+    assert [line for line, text in _message_strings(sample) if _CLI_SPEECH.search(text)] == \
+        [3, 4]
 
 
 @pytest.mark.parametrize(("remedy", "shown"), [

@@ -266,10 +266,10 @@ def test_edit_entry_refuses() -> None:
     roster = roster_of("Alpha Rights")
     entry = roster.entries["alpha-rights"]
     assert refusal(edit_entry, entry, heading="x") == (
-        "--heading applies to coalitions only and 'alpha-rights' is an organization; "
-        "leave --heading out"
+        "heading applies to coalitions only and 'alpha-rights' is an organization; "
+        "leave it out"
     )
-    assert refusal(edit_entry, entry, counts=True).startswith("--counts applies to coalitions")
+    assert refusal(edit_entry, entry, counts=True).startswith("counts applies to coalitions")
     assert refusal(edit_entry, entry, name="A\u202eB").startswith(
         "name: position 2 holds the invisible bidi control U+202E")
     assert refusal(edit_entry, entry, names={"be": "x\x00"}).startswith(

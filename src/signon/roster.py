@@ -674,8 +674,8 @@ def edit_entry(entry: Entry, **changes: Any) -> list[str]:
             value = validate(key, value, multiline=key == "notes")
         if key in ("heading", "counts") and not entry.is_coalition:
             raise RefusedInput(
-                f"--{key} applies to coalitions only and {entry.id!r} is an organization; "
-                f"leave --{key} out"
+                f"{key} applies to coalitions only and {entry.id!r} is an organization; "
+                "leave it out", argument=key,
             )
         if getattr(entry, key) != value:
             setattr(entry, key, value)
