@@ -79,7 +79,7 @@ def screen(roster: Roster, entry: Entry, names: Iterable[str] | None = None, *,
 
 def duplicates(roster: Roster) -> list[Pair]:
     """Every likely duplicate pair in ``roster``, best first."""
-    return IdentityIndex(roster).pairs()
+    return IdentityIndex(roster, keyed=True).pairs()
 
 
 def roster_pairs(roster: Roster) -> list[Pair]:

@@ -26,6 +26,7 @@ matches; only the time differs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
@@ -127,7 +128,9 @@ def entry_names(entry: Entry) -> list[tuple[str, str]]:
 class IdentityIndex:
     """The identity keys of a roster's names, with the hash blocks over them."""
 
-    def __init__(self, roster: Roster) -> None:
+    def __init__(self, roster: Roster, *, keyed: bool = False) -> None:
+        """``keyed``: make every name's NameKey at once (:meth:`pairs` needs them all; made
+        so, the hash forms come from them instead of a second pass over the names)."""
         self.roster = roster
         self.owners: list[str] = []  # entry id of each name
         self.names: list[tuple[str, str]] = []  # (name, field)
@@ -146,7 +149,7 @@ class IdentityIndex:
             roster.identity_cache.get("keys", {}))
         self._masks: dict[str, list[str]] = {}
         self._stricts: dict[str, str] = {}  # name → strict form, for prepare's ``also``
-        self._add_entries(list(roster.entries.values()))
+        self._add_entries(list(roster.entries.values()), keyed=keyed)
 
     # -- building ------------------------------------------------------------
     def prepare(self, names: Iterable[str], countries: Iterable[str],
@@ -173,7 +176,7 @@ class IdentityIndex:
                 keys.setdefault((key.name, self.places[n]), key)
         self.roster.identity_cache["keys"] = keys
 
-    def _add_entries(self, entries: list[Entry]) -> None:
+    def _add_entries(self, entries: list[Entry], *, keyed: bool = False) -> None:
         names: list[tuple[str, str]] = []
         places: list[tuple[str, ...]] = []
         owners: list[str] = []
@@ -185,10 +188,16 @@ class IdentityIndex:
                 owners.append(entry.id)
         start = len(self.names)
         prepared = self._prepared
-        made = [prepared.get((name, own)) if field == "name" else None
-                for (name, field), own in zip(names, places, strict=True)] if prepared else []
+        made: list[NameKey | None] = [
+            prepared.get((name, own)) if field == "name" else None
+            for (name, field), own in zip(names, places, strict=True)
+        ] if prepared else [None] * len(names)
         rest = [i for i, key in enumerate(made) if key is None]
-        if not made or len(rest) == len(names):
+        if keyed and rest:
+            built = iter(build_keys([names[i] for i in rest], [places[i] for i in rest]))
+            made = [next(built) if key is None else key for key in made]
+            rest = []
+        if len(rest) == len(names):
             tokens, forms = block_forms(names, places)
         else:
             # A key made ahead holds the four forms; block_forms makes them for the rest
@@ -442,7 +451,8 @@ class IdentityIndex:
                     yield pair
 
         for block in self.by_form.values():
-            yield from emit(block)
+            if len(block) > 1:  # most forms are one name's: no generator for those
+                yield from emit(block)
         acronyms, spelled = self.acronyms(), self.initials()
         for form, named in acronyms.items():
             for a in named:
@@ -452,33 +462,50 @@ class IdentityIndex:
                         seen.add(pair)
                         yield pair
         for block in self._typo_blocks().values():
-            yield from emit(block)
+            if len(block) > 1:
+                yield from emit(block)
 
     def _typo_blocks(self) -> dict[str, list[int]]:
+        """Blocks of two names or more that a typo apart may share (for :meth:`pairs`)."""
         self.keys.build_all()
         # A typo is one word of three letters or more gone wrong, never in a number
-        # (see rules.typo_letters): only such words are masked.
-        blocks: dict[str, list[int]] = {}
+        # (see rules.typo_letters): only such words are masked.  Masks are cut out of the
+        # token string (a roster makes tens of thousands; joining word lists cost twice).
+        masks: list[str] = []
+        owners: list[int] = []
         for n, key in enumerate(self.keys):
             if len(key.strict) < 8 or key.is_acronym:
                 continue
-            words = key.tokens.split(" ")
-            if len(words) == 1:
-                word = words[0]
-                blocks.setdefault(word, []).append(n)
-                for i in range(len(word)):
-                    blocks.setdefault(word[:i] + "\0" + word[i + 1:], []).append(n)
-                    blocks.setdefault(word[:i] + word[i + 1:], []).append(n)
+            tokens = key.tokens
+            if " " not in tokens:
+                near = [tokens]
+                for i in range(len(tokens)):
+                    near.append(tokens[:i] + "\0" + tokens[i + 1:])
+                    near.append(tokens[:i] + tokens[i + 1:])
+                masks += near
+                owners += [n] * len(near)
                 continue
-            maskable = [i for i, word in enumerate(words) if len(word) >= 4 and word.isalpha()]
-            for i in maskable:
-                blocks.setdefault(" ".join([*words[:i], "\0", *words[i + 1:]]), []).append(n)
-            if len(maskable) >= 2 and len(words) >= 4 and len(key.strict) >= 18:
+            spans = []
+            start = 0
+            for word in tokens.split(" "):
+                if len(word) >= 4 and word.isalpha():
+                    spans.append((start, start + len(word)))
+                start += len(word) + 1
+            for a, b in spans:
+                masks.append(tokens[:a] + "\0" + tokens[b:])
+                owners.append(n)
+            if len(spans) >= 2 and tokens.count(" ") >= 3 and len(key.strict) >= 18:
                 # Two words, a letter wrong in each: both masked.
-                for i, j in combinations(maskable, 2):
-                    masked = list(words)
-                    masked[i] = masked[j] = "\0"
-                    blocks.setdefault(" ".join(masked), []).append(n)
+                for (a, b), (c, d) in combinations(spans, 2):
+                    masks.append(tokens[:a] + "\0" + tokens[b:c] + "\0" + tokens[d:])
+                    owners.append(n)
+        # Only masks two names share make a block: counted at C speed first, so that the
+        # tens of thousands of masks of one name each make no list.
+        shared = {mask for mask, count in Counter(masks).items() if count > 1}
+        blocks: dict[str, list[int]] = {}
+        for mask, n in zip(masks, owners, strict=True):
+            if mask in shared:
+                blocks.setdefault(mask, []).append(n)
         return blocks
 
 
