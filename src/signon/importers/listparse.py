@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -1284,6 +1285,8 @@ def parse_list(
     declared = _announces_organizations(doc, judged, first)
     label = ""
     group_country = ""  # a label that is a country: the entries under it are there
+    translated: dict[int, str] = {}  # block index -> the name it translates
+    bilingual = _prose_scripts(doc.blocks[:first])
     i = 0
     while i < len(lines):
         j = i
@@ -1311,6 +1314,7 @@ def parse_list(
                 individuals.append(person)
         elif part:
             found = _Parser(part, notes).sequence(0, len(part), None)[0]
+            found = _fold_translations(found, notes, translated, bilingual)
             for entry in found:
                 if group_country and not entry.country:
                     entry.country, entry.inherited = group_country, True
@@ -1345,7 +1349,7 @@ def parse_list(
         unnamed=unnamed_lines,
     )
     _report_duplicates(parsed)
-    parsed.explained = _explain(doc, parsed, judged, lines)
+    parsed.explained = _explain(doc, parsed, judged, lines, translated)
     return parsed
 
 
@@ -1360,10 +1364,66 @@ def _announces_organizations(doc: Document, judged: list[_Judged], first: int) -
     return bool(_ORG_NOUN.search(text)) and not _INDIVIDUALS_TOO.search(text)
 
 
+def _script(text: str) -> str:
+    """The writing system most of ``text``'s letters are in ("LATIN", "CJK", "CYRILLIC")."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            script = "LATIN" if ch.isascii() else unicodedata.name(ch, "?").split(" ", 1)[0]
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__, default="")
+
+
+def _prose_scripts(blocks: list[Block]) -> set[str]:
+    """The scripts a letter's text is written in: each with at least two paragraphs."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.kind == "para" and len(block.text) >= 20:
+            script = _script(block.text)
+            counts[script] = counts.get(script, 0) + 1
+    return {script for script, n in counts.items() if n >= 2}
+
+
+def _fold_translations(
+    found: list[ParsedEntry], notes: list[Note], translated: dict[int, str], bilingual: set[str]
+) -> list[ParsedEntry]:
+    """A bilingual letter prints every name twice, then in its second script ("Scottish
+    Hazards Centre" / "苏格兰职业危害中心"): each second name is the first's translation,
+    not another signatory.  Only a list that alternates the two scripts throughout, in a
+    letter whose text is written in both (names of two scripts can alternate by chance)."""
+    if len(found) < 6 or len(found) % 2 or len(bilingual) < 2:
+        return found
+    if any(e.kind == "coalition" for e in found):
+        return found
+    first = {_script(e.printed) for e in found[0::2]}
+    second = {_script(e.printed) for e in found[1::2]}
+    if len(first) != 1 or len(second) != 1 or first == second or not first | second <= bilingual:
+        return found
+    for original, translation in zip(found[0::2], found[1::2], strict=True):
+        translated[translation.index] = original.printed
+        notes.append(
+            Note(
+                "import-translation",
+                f"{translation.printed!r} is printed after {original.printed!r} as its "
+                "translation (the list gives every name in two scripts); read once",
+                translation.line or None,
+                index=translation.index,
+            )
+        )
+    return found[0::2]
+
+
 def _explain(
-    doc: Document, parsed: ParsedList, judged: list[_Judged], lines: list[_Line]
+    doc: Document,
+    parsed: ParsedList,
+    judged: list[_Judged],
+    lines: list[_Line],
+    translated: dict[int, str],
 ) -> list[Explained]:
-    said: dict[int, tuple[str, str]] = {}
+    said: dict[int, tuple[str, str]] = {
+        index: ("translation", f"the translation of {name!r} printed before it")
+        for index, name in translated.items()
+    }
     for line in lines:
         if line.section and line.index >= 0:
             if line.section == "label":
