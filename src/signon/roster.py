@@ -584,13 +584,14 @@ def make_entry(
         country=_optional("country", country),
         city=_optional("city", city),
         acronym=_optional("acronym", acronym),
-        aliases=_unique(validate(f"alias[{i}]", a) for i, a in enumerate(aliases, 1)),
+        aliases=_unique(validate(f"alias[{i}]", a) for i, a in enumerate(aliases, 1))
+        if aliases else [],
         email=_check_email(_optional("email", email)),
         website=_optional("website", website),
         notes=_optional("notes", notes, multiline=True),
-        tags=_unique(validate("tag", t) for t in tags),
+        tags=_unique(validate("tag", t) for t in tags) if tags else [],
         members=list(dict.fromkeys(members)),
-        heading=_clean_heading(_optional("heading", heading)),
+        heading=_clean_heading(_optional("heading", heading)) if heading else "",
         counts=counts,
     )
     return entry
