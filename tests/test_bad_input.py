@@ -343,7 +343,12 @@ def test_hostile_templates_end_within_the_bound(small_letter: Path, cli: Cli, bo
         assert time.monotonic() - started < sandbox.MAX_SECONDS + 5, args
         assert result.exit_code == code, (args, result.stdout, result.stderr)
         said = result.stderr if code == 4 else result.stdout
-        assert f"letters/demo/letter.md:{line}: template error: {why}" in said, said
+        where = f"letters/demo/letter.md:{line}: template error: "
+        # On a machine busy enough that a million loop turns take 5 s, the time bound is
+        # what stops the loop: either bound holds the letter.
+        slow = why.startswith("the template's loops") and (
+            f"{where}the template runs longer than {sandbox.MAX_SECONDS:g} s" in said)
+        assert f"{where}{why}" in said or slow, said
     assert snapshot(small_letter) == before
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from signon.errors import RefusedInput, Remedy
 from signon.fileio import locked
@@ -229,3 +230,36 @@ def add_individual(root: Path, slug: str, name: str, *, title: str = "",
                 raise RefusedInput(f"{person.name!r} has already signed {slug!r}")
         record.individuals.append(person)
     return person
+
+
+def letters_signed(root: Path, roster: Roster, eid: str,
+                   slugs: Sequence[str]) -> list[dict[str, Any]]:
+    """Letters ``eid`` signed, directly or through a coalition, with how (one row per letter).
+
+    When a letter names it more than once, the row that still stands wins over a
+    withdrawn one, and a named one over an unnamed one, and a direct signature over
+    one through a coalition.  ``unnamed``: it signed that letter asking not to be named
+    (itself, or the coalition it signed through did).
+    """
+    from signon.letter import letter_references
+
+    out = []
+    for slug, record in letter_references(root, list(slugs)).items():
+        best: tuple[int, dict[str, Any]] | None = None
+        for sig in record.signatures:
+            if sig.id == eid:
+                via = sig.via or None
+            elif sig.id in roster.entries and eid in roster.descendants(sig.id):
+                via = sig.id
+            else:
+                continue
+            # A member's withdrawal from its coalition's signature overrides that signature.
+            rank = -1 if sig.via and sig.id == eid else (
+                (4 if sig.withdrawn else 0) + (2 if sig.unnamed else 0) + (1 if via else 0))
+            if best is None or rank < best[0]:
+                best = (rank, {"letter": slug, "via": via, "date": sig.date or None,
+                               "withdrawn": sig.withdrawn or None,
+                               "unnamed": sig.unnamed})
+        if best is not None:
+            out.append(best[1])
+    return out

@@ -32,7 +32,6 @@ from signon.roster import (
     Entry,
     Roster,
     load_roster_toml,
-    make_entry,
     read_roster,
     same_as_read,
 )
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from signon.importers.form_csv import CsvImport
     from signon.importers.letter_import import LetterImport
     from signon.letter import Individual, Letter
+    from signon.roster_edits import OrgChange
     from signon.signing import SignResult
     from signon.stats import Stats
 
@@ -109,12 +109,59 @@ class Workspace:
             prime(after, table)
 
     def add_org(self, name: str, *, force: bool = False, drop_comments: bool = False,
-                **fields: Any) -> Entry:
-        """Add an organization (or, with ``kind="coalition"`` and ``members=[…]``, a
-        coalition); ``fields`` are those of :func:`signon.roster.make_entry` (``eid``,
-        ``country``, ``aliases``…).  A likely duplicate is refused unless ``force``."""
-        with self.edit_roster(drop_comments=drop_comments) as roster:
-            return roster.add(make_entry(roster, name, **fields), force=force)
+                **fields: Any) -> OrgChange:
+        """Add an organization; ``fields`` are those of :func:`signon.roster.make_entry`
+        (``eid``, ``country``, ``aliases``…).  A name that is another entry's is refused
+        unless ``force``; the entries it looks like are in ``resemblances``."""
+        from signon import roster_edits
+
+        return roster_edits.add_org(self, name, force=force, drop_comments=drop_comments,
+                                    **fields)
+
+    def add_coalition(self, name: str, *, members: Sequence[str] = (), force: bool = False,
+                      drop_comments: bool = False, **fields: Any) -> OrgChange:
+        """Add a coalition of ``members`` (ids, acronyms, aliases or names)."""
+        from signon import roster_edits
+
+        return roster_edits.add_coalition(self, name, members=members, force=force,
+                                          drop_comments=drop_comments, **fields)
+
+    def add_members(self, coalition: str, members: str | Sequence[str], *,
+                    drop_comments: bool = False) -> tuple[str, list[str]]:
+        """Add members to a coalition: its id and the members added (not already there)."""
+        from signon import roster_edits
+
+        return roster_edits.change_members(self, coalition, _many(members), add=True,
+                                           drop_comments=drop_comments)
+
+    def remove_members(self, coalition: str, members: str | Sequence[str], *,
+                       drop_comments: bool = False) -> tuple[str, list[str]]:
+        from signon import roster_edits
+
+        return roster_edits.change_members(self, coalition, _many(members), add=False,
+                                           drop_comments=drop_comments)
+
+    def edit_org(self, ref: str, **changes: Any) -> OrgChange:
+        """Change an entry's fields, aliases, tags, names in languages or id: the keywords
+        of :func:`signon.roster_edits.edit_org`."""
+        from signon import roster_edits
+
+        return roster_edits.edit_org(self, ref, **changes)
+
+    def remove_org(self, ref: str, *, drop_comments: bool = False) -> Entry:
+        """Remove an entry; refused while a letter or a coalition refers to it."""
+        from signon import roster_edits
+
+        return roster_edits.remove_org(self, ref, drop_comments=drop_comments)
+
+    def letters_signed(self, ref: str) -> list[dict[str, Any]]:
+        """The letters an entry signed, directly or through a coalition, one row each
+        (``letter``, ``via``, ``date``, ``withdrawn``, ``unnamed``)."""
+        from signon.identity import resolve_id
+        from signon.signing import letters_signed
+
+        roster = self.roster()
+        return letters_signed(self.root, roster, resolve_id(roster, ref), self.letter_slugs())
 
     def letter_dir(self, slug: str) -> Path:
         return self.letters_dir / slug

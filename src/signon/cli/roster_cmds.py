@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from signon.cli._common import app, get_console, note, print_json, say, state, ws
-from signon.roster import Entry, Roster, edit_entry, make_entry
+from signon.roster import Entry
 from signon.text import printable
-from signon.workspace import Workspace, init_workspace
+from signon.workspace import init_workspace
 
 if TYPE_CHECKING:
     from signon.identity import Match
@@ -69,16 +69,12 @@ def add_org(
     drop_comments: DropCommentsOpt = False,
 ) -> None:
     """Add an organization to the roster (a likely duplicate is refused or warned about)."""
-    from signon.identity import screen
-
-    with ws().edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
-        entry = make_entry(roster, name, eid=id, country=country, city=city, acronym=acronym,
-                           aliases=alias or (), email=email, website=website, notes=note,
-                           tags=tag or ())
-        found = screen(roster, entry, force=force)
-        roster.add(entry, force=True)
-    say(f"added {entry.id}: {printable(entry.name)}")
-    warn_resemblances(entry, found)
+    added = ws().add_org(name, eid=id, country=country, city=city, acronym=acronym,
+                         aliases=alias or (), email=email, website=website, notes=note,
+                         tags=tag or (), force=force,
+                         drop_comments=drop_comments or state.drop_comments)
+    say(f"added {added.entry.id}: {printable(added.entry.name)}")
+    warn_resemblances(added.entry, added.resemblances)
 
 
 @app.command("add-coalition")
@@ -103,18 +99,12 @@ def add_coalition(
     drop_comments: DropCommentsOpt = False,
 ) -> None:
     """Add a coalition that signs on behalf of its members."""
-    from signon.identity import resolve_ids, screen
-
-    with ws().edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
-        # Members by id, acronym, alias or name, as add-members takes them; one that names
-        # nothing is left to make_entry, whose refusal suggests the id meant.
-        members = resolve_ids(roster, member or (), keep_unknown=True)
-        entry = make_entry(roster, name, kind="coalition", eid=id, country=country,
-                           aliases=alias or (), members=members, heading=heading,
-                           counts=counts, notes=note)
-        found = screen(roster, entry, force=force)
-        roster.add(entry, force=True)
-    warn_resemblances(entry, found)
+    added = ws().add_coalition(name, members=member or (), eid=id, country=country,
+                               aliases=alias or (), heading=heading, counts=counts,
+                               notes=note, force=force,
+                               drop_comments=drop_comments or state.drop_comments)
+    entry = added.entry
+    warn_resemblances(entry, added.resemblances)
     count = len(entry.members)
     say(f"added coalition {entry.id}: {printable(entry.name)} "
         f"({count} member{'' if count == 1 else 's'})")
@@ -129,11 +119,8 @@ def add_members(
     drop_comments: DropCommentsOpt = False,
 ) -> None:
     """Add members to a coalition (cycles are refused)."""
-    from signon.identity import resolve_ids
-
-    with ws().edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
-        coalition, *members = resolve_ids(roster, [coalition, *members], keep_unknown=True)
-        added = roster.add_members(coalition, members)
+    coalition, added = ws().add_members(coalition, members,
+                                        drop_comments=drop_comments or state.drop_comments)
     from signon.cli.render import plural
 
     say(f"{coalition}: added {plural(len(added), 'member')}"
@@ -149,11 +136,8 @@ def remove_members(
     drop_comments: DropCommentsOpt = False,
 ) -> None:
     """Remove members from a coalition."""
-    from signon.identity import resolve_ids
-
-    with ws().edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
-        coalition, *members = resolve_ids(roster, [coalition, *members], keep_unknown=True)
-        removed = roster.remove_members(coalition, members)
+    coalition, removed = ws().remove_members(
+        coalition, members, drop_comments=drop_comments or state.drop_comments)
     from signon.cli.render import plural
 
     say(f"{coalition}: removed {plural(len(removed), 'member')}: {', '.join(removed)}")
@@ -209,88 +193,38 @@ def edit_org(
 ) -> None:
     """Change an organization's or coalition's fields (or its id, with --id)."""
     from signon.errors import RefusedInput
-    from signon.identity import resolve_id, screen
-    from signon.roster import check_language
-    from signon.text import fold
 
-    workspace = ws()
+    names: dict[str, str] = {}
+    for item in name_in or ():
+        lang, sep, value = item.partition("=")
+        if not sep or not lang.strip():
+            raise RefusedInput(f"--name-in {item!r} is not LANG=NAME; write it as e.g. be=Назва")
+        names[lang.strip()] = value
     changes = [name, country, city, acronym, alias, remove_alias, email, website, note, tag,
                remove_tag, name_in, heading, counts]
-    with workspace.edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
-        id = resolve_id(roster, id)
-        entry = roster.get(id)
-        before = set(map(fold, [entry.name, *entry.aliases, *entry.names.values()]))
-        aliases = _edited_list(id, "alias", entry.aliases, alias, remove_alias)
-        tags = _edited_list(id, "tag", entry.tags, tag, remove_tag)
-        names = None
-        if name_in:
-            names = dict(entry.names)
-            for item in name_in:
-                lang, sep, value = item.partition("=")
-                lang = lang.strip()
-                if not sep or not lang:
-                    raise RefusedInput(
-                        f"--name-in {item!r} is not LANG=NAME; write it as e.g. be=Назва"
-                    )
-                check_language(lang)
-                if value.strip():
-                    names[lang] = value
-                elif names.pop(lang, None) is None:
-                    raise RefusedInput(
-                        f"{id!r} has no name in {lang!r} to drop; its languages are: "
-                        + (", ".join(sorted(entry.names)) or "none")
-                    )
-        changed = edit_entry(entry, name=name, country=country, city=city, acronym=acronym,
-                             aliases=aliases, email=email, website=website, notes=note,
-                             tags=tags, names=names, heading=heading, counts=counts)
-        new_names = [n for n in (entry.name, *entry.aliases, *entry.names.values())
-                     if fold(n) not in before]
-        found = screen(roster, entry, new_names, force=force) if new_names else []
+    done = ws().edit_org(
+        id, name=name, country=country, city=city, acronym=acronym, email=email,
+        website=website, notes=note, heading=heading, counts=counts,
+        add_aliases=alias or (), remove_aliases=remove_alias or (), add_tags=tag or (),
+        remove_tags=remove_tag or (), names=names or None, new_id=new_id, force=force,
+        drop_comments=drop_comments or state.drop_comments)
+    eid = done.renamed.keep if done.renamed else done.entry.id
     if new_id is None or any(c is not None for c in changes):
-        say(f"{id}: " + (f"changed {', '.join(changed)}" if changed else "nothing to change"))
-    warn_resemblances(entry, found)
-    if new_id is not None:
+        old = done.renamed.merged[0] if done.renamed else eid
+        say(f"{old}: " + (f"changed {', '.join(done.changed)}" if done.changed
+                          else "nothing to change"))
+    warn_resemblances(done.entry, done.resemblances)
+    if done.renamed is not None:
         from signon.cli.identity_cmds import _merge_summary
-        from signon.identity.merge import rename
 
-        _merge_summary(rename(workspace.root, id, new_id,
-                              drop_comments=drop_comments or state.drop_comments), "rename")
-
-
-def _edited_list(eid: str, what: str, current: list[str], add: list[str] | None,
-                 drop: list[str] | None) -> list[str] | None:
-    """``current`` without ``drop`` (matched loosely, as names are) and with ``add``."""
-    from signon.errors import RefusedInput
-    from signon.text import fold
-
-    if not add and not drop:
-        return None
-    dropped = {fold(d) for d in drop or ()}
-    unknown = [d for d in drop or () if fold(d) not in {fold(c) for c in current}]
-    if unknown:
-        raise RefusedInput(
-            f"{eid!r} has no {what} {unknown[0]!r} to drop; its {_plural(what)} are: "
-            + (", ".join(current) or "none")
-        )
-    return [c for c in current if fold(c) not in dropped] + list(add or ())
-
-
-def _plural(word: str) -> str:
-    return word + ("es" if word.endswith("s") else "s")
+        _merge_summary(done.renamed, "rename")
 
 
 @app.command("remove-org")
 def remove_org(id: IdArg, drop_comments: DropCommentsOpt = False) -> None:
     """Remove an organization or coalition (refused while a letter or coalition refers to it)."""
-    from signon.identity import resolve_id
-    from signon.letter import letters_referring
-
-    workspace = ws()
-    with workspace.edit_roster(drop_comments=drop_comments or state.drop_comments) as roster:
-        id = resolve_id(roster, id)
-        letters = letters_referring(workspace.root, workspace.letter_slugs(), id)
-        entry = roster.remove(id, letters=letters)
-    say(f"removed {printable(id)}: {printable(entry.name)}")
+    entry = ws().remove_org(id, drop_comments=drop_comments or state.drop_comments)
+    say(f"removed {printable(entry.id)}: {printable(entry.name)}")
 
 
 def _matches(entry: Entry, country: str | None, search: str | None) -> bool:
@@ -325,38 +259,6 @@ def orgs(
     print_table(orgs_table(get_console(), entries, len(roster)))
 
 
-def letters_signed(workspace: Workspace, roster: Roster, eid: str) -> list[dict[str, Any]]:
-    """Letters ``eid`` signed, directly or through a coalition, with how (one row per letter).
-
-    When a letter names it more than once, the row that still stands wins over a
-    withdrawn one, and a named one over an unnamed one, and a direct signature over
-    one through a coalition.  ``unnamed``: it signed that letter asking not to be named
-    (itself, or the coalition it signed through did).
-    """
-    from signon.letter import letter_references
-
-    out = []
-    for slug, record in letter_references(workspace.root, workspace.letter_slugs()).items():
-        best: tuple[int, dict[str, Any]] | None = None
-        for sig in record.signatures:
-            if sig.id == eid:
-                via = sig.via or None
-            elif sig.id in roster.entries and eid in roster.descendants(sig.id):
-                via = sig.id
-            else:
-                continue
-            # A member's withdrawal from its coalition's signature overrides that signature.
-            rank = -1 if sig.via and sig.id == eid else (
-                (4 if sig.withdrawn else 0) + (2 if sig.unnamed else 0) + (1 if via else 0))
-            if best is None or rank < best[0]:
-                best = (rank, {"letter": slug, "via": via, "date": sig.date or None,
-                               "withdrawn": sig.withdrawn or None,
-                               "unnamed": sig.unnamed})
-        if best is not None:
-            out.append(best[1])
-    return out
-
-
 @app.command("show")
 def show(
     id: IdArg,
@@ -367,6 +269,7 @@ def show(
 ) -> None:
     """One entry: its fields, its coalitions and every letter it signed."""
     from signon.identity import resolve_id
+    from signon.signing import letters_signed
 
     workspace = ws()
     roster = workspace.roster()
@@ -374,7 +277,7 @@ def show(
     if roster.follow(asked) == id and asked != id:
         note(f"{asked} was merged into or renamed to {id}")
     entry = roster.get(id)
-    signed = letters_signed(workspace, roster, id)
+    signed = letters_signed(workspace.root, roster, id, workspace.letter_slugs())
     # Signed asking not to be named: private to the coordinator who asks for them, so
     # that a `show` pasted into an e-mail does not tell which letters those were.
     private = sum(1 for s in signed if s["unnamed"] and not s["withdrawn"])
