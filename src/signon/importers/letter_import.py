@@ -391,7 +391,9 @@ def import_letter(
     with _letter_lock(folder, slug, dry_run):
         # The roster first: a letter whose ids are not in the roster yet would not check.
         with workspace.edit_roster(drop_comments=drop_comments, dry_run=dry_run) as roster:
-            plan = _Plan(roster=roster, index=IdentityIndex(roster), source=path.name,
+            # Keyed whole: the check after the import asks for every pair, with the keys the
+            # import leaves it (share_keys).
+            plan = _Plan(roster=roster, index=IdentityIndex(roster, keyed=True), source=path.name,
                          original=frozenset(roster.entries))
             record = SignatureRecord(
                 signatures=_signatures(parsed, plan, the_date), individuals=individuals
