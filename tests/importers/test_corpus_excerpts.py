@@ -199,3 +199,29 @@ def test_names_of_two_scripts_in_a_letter_of_one_are_all_signatories(tmp_path: P
     # The same list under an English-only text: names may alternate scripts by chance.
     path = excerpt(tmp_path, "en-ohs-network-ilabour", (60, 60), (64, 64), (80, 80), (84, 122))
     assert len(read(path).entries) == 20
+
+
+def test_portuguese_roles_after_a_dash_make_people(tmp_path: Path) -> None:
+    # One list, organizations and people interleaved: "Celio Turino - historiador",
+    # "Stella Senra – Professora Aposentada" are people (roles of ROLE_WORDS, in Portuguese).
+    path = excerpt(tmp_path, "pt-mst-punicao-torturadores", (84, 167))
+    parsed = read(path)
+    people = [p.name for p in parsed.individuals]
+    assert len(people) == 13
+    for name in ("Celio Turino - historiador", "Juliana Cardoso - vereadora SP", "Stella Senra"):
+        assert name in people
+    assert len(parsed.entries) == 24
+    assert "Levante Popular da Juventude" in [e.name for e in parsed.entries]
+
+
+def test_a_person_signing_on_behalf_of_an_organization_is_its_signature(tmp_path: Path) -> None:
+    # "HISPALINUX: Jorge Fuertes, presidente, en nombre de “Asociación …”": the association
+    # signs, through its president.
+    path = excerpt(tmp_path, "es-lisi-propuestas", (36, 65))
+    parsed = read(path)
+    signed = [e.printed for e in parsed.entries]
+    assert signed[0].startswith("HISPALINUX: Jorge Fuertes, presidente, en nombre de")
+    # 27 lines; "Legalventure: José María Lancho, presidente, “Asociación Legalventure”"
+    # says no "en nombre de" and stays a person (within the corpus tolerance).
+    assert len(signed) == 26
+    assert [p.name for p in parsed.individuals] == ["Legalventure: José María Lancho"]

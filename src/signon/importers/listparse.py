@@ -42,6 +42,7 @@ from signon.importers.names import (
     parse_person,
     person_like,
     section_kind,
+    signs_for,
     split_place,
     strip_marker,
     words_pattern,
@@ -1510,8 +1511,12 @@ def _split_people(
         if entry.kind == "coalition":
             entries.append(entry)
             continue
-        is_person = scores[id(entry)] >= bar or (
-            mostly and (not organization_evidence(entry.printed) or given_with_role(entry.printed))
+        is_person = not signs_for(entry.printed) and (
+            scores[id(entry)] >= bar
+            or (
+                mostly
+                and (not organization_evidence(entry.printed) or given_with_role(entry.printed))
+            )
         )
         if is_person:
             person = _person(entry.printed, entry.line, section, entry.index)

@@ -86,6 +86,20 @@ _HEADING_HINTS = (
 )
 
 
+_SIGNS_FOR = re.compile(
+    r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|au\s+nom\s+d(?:e|es|u)|en\s+nombre\s+de|"
+    r"em\s+nome\s+d[aeo]s?|a\s+nome\s+d|im\s+namen|от\s+имени|від\s+імені|ад\s+імя|"
+    r"w\s+imieniu)\b",
+    re.IGNORECASE,
+)
+
+
+def signs_for(text: str) -> bool:
+    """ "Jorge Fuertes, presidente, en nombre de «Asociación …»": a person signing on behalf
+    of an organization, which is that organization's signature."""
+    return bool(_SIGNS_FOR.search(text))
+
+
 def coalition_heading(text: str) -> tuple[str, str] | None:
     """(printed name, heading phrase) of "X (on behalf of the following NGOs):", else None."""
     low = text.lower()
