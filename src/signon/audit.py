@@ -60,7 +60,7 @@ class Audit:
 
 
 def audit_file(path: Path, *, start: str | None = None, end: str | None = None,
-               language: str = "en", strict: bool = False) -> Audit:
+               language: str | None = None, strict: bool = False) -> Audit:
     """Read ``path`` as ``import-letter`` would and check it; writes nothing."""
     from signon.importers.letter_import import import_letter
 

@@ -85,8 +85,10 @@ def import_letter(
         ),
     ] = None,
     language: Annotated[
-        str, typer.Option("--language", metavar="LANG", help="Language code of the letter.")
-    ] = "en",
+        str | None, typer.Option("--language", metavar="LANG", help="Language code of the "
+                                 "letter (default: found from its text, else en).",
+                                 show_default=False)
+    ] = None,
     explain: Annotated[
         bool,
         typer.Option(

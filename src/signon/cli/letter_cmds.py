@@ -168,8 +168,8 @@ def check(
         list[str] | None,
         typer.Argument(
             metavar="LETTER|FILE",
-            help="Letters to check (default: all), or letter files (.txt, .md, .html, .docx) "
-            "to audit without importing them; a file needs no workspace.",
+            help="Letters to check (default: all), or letter files (.txt, .md, .html, .docx, "
+            ".pdf) to audit without importing them; a file needs no workspace.",
             show_default=False,
         ),
     ] = None,
@@ -185,6 +185,12 @@ def check(
         typer.Option("--end", metavar="TEXT", show_default=False,
                      help="For a FILE: the list ends before the first line holding TEXT."),
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", metavar="LANG", show_default=False,
+                     help="For a FILE: the language its claims are in (default: found from "
+                     "its text)."),
+    ] = None,
 ) -> None:
     """Check counts, claims, duplicates, coalitions and templates; exit 1 on errors."""
     from signon.cli.report import print_check_report
@@ -193,10 +199,11 @@ def check(
     if files:
         if len(files) != len(letters or []):
             raise typer.BadParameter("check either letters of the workspace or files, not both")
-        _audit(files, as_json=as_json, strict=strict, start=start, end=end)
+        _audit(files, as_json=as_json, strict=strict, start=start, end=end,
+               language=language)
         return
-    if start is not None or end is not None:
-        raise typer.BadParameter("--start and --end apply to a FILE only")
+    if start is not None or end is not None or language is not None:
+        raise typer.BadParameter("--start, --end and --language apply to a FILE only")
     workspace = ws()
     results = workspace.check(letters, strict=strict)
     if as_json:
@@ -214,11 +221,12 @@ def check(
 
 
 def _audit(files: list[str], *, as_json: bool, strict: bool, start: str | None,
-           end: str | None) -> None:
+           end: str | None, language: str | None) -> None:
     from signon.audit import audit_file
     from signon.cli.report import print_check_report
 
-    audits = [audit_file(Path(f), start=start, end=end, strict=strict) for f in files]
+    audits = [audit_file(Path(f), start=start, end=end, strict=strict, language=language)
+              for f in files]
     if as_json:
         data = [a.to_json() for a in audits]
         print_json(data[0] if len(data) == 1 else data)

@@ -20,6 +20,7 @@ from typing import Any
 from signon.check import CheckResult, check_loaded
 from signon.errors import RefusedInput
 from signon.identity import IdentityIndex, Match
+from signon.importers.blocks import Document
 from signon.importers.body import body_markdown
 from signon.importers.dates import find_date, parse_date
 from signon.importers.listparse import Explained, Note, ParsedEntry, ParsedList, parse_list
@@ -248,6 +249,18 @@ def _individuals(parsed: ParsedList, date: str, source: str) -> list[Individual]
 # ------------------------------------------------------------------ the letter file
 
 
+def _letter_language(doc: Document) -> str:
+    """The language the letter's prose is in (English when it cannot be told): the
+    names of the list are left out where there is prose enough, as a German letter's
+    signatories may well have English names."""
+    from signon.importers.language import detect_language
+
+    prose = "\n".join(b.text for b in doc.blocks if b.kind in ("para", "heading"))
+    if len(prose) < 200:
+        prose = "\n".join(b.text for b in doc.blocks)
+    return detect_language(prose) or "en"
+
+
 def _claim_for_front(title: str, body: str, language: str) -> int | str | None:
     """A claim stated only in the title (it is not in the body, where check reads claims)."""
     from signon.claims import find_claims
@@ -343,7 +356,7 @@ def import_letter(
     end: str | None = None,
     title: str | None = None,
     date: str | None = None,
-    language: str = "en",
+    language: str | None = None,
     dry_run: bool = False,
     drop_comments: bool = False,
 ) -> LetterImport:
@@ -358,6 +371,7 @@ def import_letter(
             hint=_SLUG,
         )
     doc = read_document(path)
+    language = language or _letter_language(doc)
     # The workspace's own unnamed_line settings: its exports print those lines.
     unnamed = UnnamedReader(workspace_templates(workspace.root), language)
     parsed = parse_list(doc, start=start, end=end, unnamed=unnamed)
