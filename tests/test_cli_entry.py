@@ -18,6 +18,16 @@ def test_the_command_table_names_every_registered_command_and_its_module() -> No
     assert set(cli.COMMANDS.values()) == set(cli.MODULES)
 
 
+def test_the_help_table_is_each_commands_own_help_in_order() -> None:
+    from typer.main import get_command
+
+    group = get_command(cli.load_all())
+    built = {name: group.commands[name].help  # type: ignore[attr-defined]
+             for name in group.list_commands(None)}  # type: ignore[attr-defined]
+    assert list(cli.HELP) == list(cli.COMMANDS) == list(built)
+    assert built == cli.HELP
+
+
 @pytest.mark.parametrize(("args", "expected"), [
     (["check", "big"], "check"),
     (["-W", "ws", "add-org", "X"], "add-org"),
@@ -46,7 +56,7 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
 
 @pytest.mark.parametrize("args", [
     ["orgs", "--help"], ["add-org", "--help"], ["check", "--json"], ["orgs", "--json"],
-    ["check", "nosuch"], ["add-org"], ["chek"], ["--help"],
+    ["check", "nosuch"], ["add-org"], ["chek"], ["--help"], ["-h"], [],
 ])
 def test_running_one_command_gives_what_the_whole_app_gives(
         args: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path,
@@ -79,3 +89,16 @@ def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
                           text=True, env={**os.environ, "NO_COLOR": "1"})
     assert '"id": "a"' in proc.stdout
     assert proc.stderr.strip() == "['signon.cli.roster_cmds']"
+
+
+def test_the_groups_help_loads_no_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom signon.cli import run\ntry:\n    run(['--help'])\n"
+              "except SystemExit:\n    pass\n"
+              "print(sorted(m for m in sys.modules if m.endswith('_cmds')), file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+                          text=True, env={**os.environ, "NO_COLOR": "1"})
+    assert "import-letter    Read a letter" in proc.stdout
+    assert proc.stderr.strip() == "[]"

@@ -41,6 +41,89 @@ COMMANDS = {
     "stats": "workflow_cmds", "diff": "workflow_cmds",
 }
 
+# Each command's help, for `signon --help`, which lists every command without importing
+# and building them all (a test holds this equal to the commands' own help).
+HELP = {
+    "init": (
+        "Create a workspace: DIR/orgs.toml and DIR/letters/ (never overwrites)."
+    ),
+    "add-org": (
+        "Add an organization to the roster (a likely duplicate is refused or warned "
+        "about)."
+    ),
+    "add-coalition": (
+        "Add a coalition that signs on behalf of its members."
+    ),
+    "add-members": (
+        "Add members to a coalition (cycles are refused)."
+    ),
+    "remove-members": (
+        "Remove members from a coalition."
+    ),
+    "edit-org": (
+        "Change an organization's or coalition's fields (or its id, with --id)."
+    ),
+    "remove-org": (
+        "Remove an organization or coalition (refused while a letter or coalition refers "
+        "to it)."
+    ),
+    "orgs": (
+        "List the roster."
+    ),
+    "show": (
+        "One entry: its fields, its coalitions and every letter it signed."
+    ),
+    "duplicates": (
+        "Likely duplicate pairs across the roster, best first, with score, reason and "
+        "the\nletters each signed."
+    ),
+    "merge": (
+        "Fold duplicates into KEEP in every letter, coalition and export history; their "
+        "names\nbecome KEEP's aliases and their ids keep resolving to KEEP."
+    ),
+    "new-letter": (
+        "Scaffold letters/SLUG/letter.md (front matter and a body to edit)."
+    ),
+    "sign": (
+        "Record that organizations or coalitions signed a letter."
+    ),
+    "withdraw": (
+        "Withdraw signatures: kept on record with the date, dropped from the list and "
+        "counts."
+    ),
+    "sign-individual": (
+        "Record an individual signatory (counted apart from organizations)."
+    ),
+    "letters": (
+        "The letters of this workspace with their counts and check status."
+    ),
+    "check": (
+        "Check counts, claims, duplicates, coalitions and templates; exit 1 on errors."
+    ),
+    "compose": (
+        "The finished letter as plain text (refused while check finds errors in it)."
+    ),
+    "export": (
+        "Write a letter as Word, PDF, HTML, Markdown, plain text and/or CSV."
+    ),
+    "import-letter": (
+        "Read a letter (.txt, .md, .html, .docx, .pdf) and its signatory list into the "
+        "roster\nand a new letter."
+    ),
+    "import-csv": (
+        "Sign form responses (a CSV export, e.g. from Google Forms) on a letter. Rows "
+        "that look\nlike junk, or like an existing entry, are held until a person decides "
+        "(--review)."
+    ),
+    "stats": (
+        "Counts by country, by coalition and by kind, largest first."
+    ),
+    "diff": (
+        "Organizations and individuals added, withdrawn or renamed since a date or the "
+        "last export."
+    ),
+}
+
 # Options of the group itself that take a value, and those that need every command
 # (the group's help lists them all; completion offers them all).
 _VALUE_OPTIONS = frozenset({"--workspace", "-W"})
@@ -77,19 +160,29 @@ def invoked_command(args: Sequence[str]) -> str | None:
 
 def run(args: Sequence[str] | None = None) -> None:
     argv = list(sys.argv[1:] if args is None else args)
-    name = None if os.environ.get("_SIGNON_COMPLETE") else invoked_command(argv)
-    if name is None:
+    completing = bool(os.environ.get("_SIGNON_COMPLETE"))
+    name = None if completing else invoked_command(argv)
+    if name is None and (completing or not _top_help(argv)):
         load_all()(args=argv, prog_name="signon")
         return
-    importlib.import_module(f"signon.cli.{COMMANDS[name]}")
-    from signon.cli._common import app
+    from signon.cli._common import SignonGroup, app
 
+    if name is None:  # the group's own help: every command listed, none built
+        SignonGroup.listing = HELP
+    else:
+        importlib.import_module(f"signon.cli.{COMMANDS[name]}")
     every = app.registered_commands
     app.registered_commands = [c for c in every if command_name(c) == name]
     try:
         app(args=argv, prog_name="signon")
     finally:
         app.registered_commands = every
+        SignonGroup.listing = None
+
+
+def _top_help(args: Sequence[str]) -> bool:
+    """Whether ``args`` ask for the group's help and nothing else (``signon``, ``signon -h``)."""
+    return not args or (len(args) == 1 and args[0] in ("-h", "--help"))
 
 
 def command_name(info: Any) -> str:

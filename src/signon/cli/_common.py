@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -117,6 +117,22 @@ def error_text(err: SignonError) -> str:
 
 class SignonGroup(TyperGroup):
     """Maps signon's exceptions to exit codes and one-line messages."""
+
+    # Each command's help, set by the entry point when `signon --help` lists the
+    # commands without building them (signon.cli.HELP).
+    listing: ClassVar[dict[str, str] | None] = None
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        if self.commands or not self.listing:
+            super().format_commands(ctx, formatter)
+            return
+        from gettext import gettext as _
+
+        # Laid out as TyperGroup lays out built commands, each with the first sentence of
+        # its help (PlainUsageCommand.get_short_help_str).
+        rows = [(name, first_sentence(text)) for name, text in self.listing.items()]
+        with formatter.section(_("Commands")):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: Any) -> Any:
         try:

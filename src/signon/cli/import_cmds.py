@@ -101,8 +101,8 @@ def import_letter(
         bool, typer.Option("--all", help="With --dry-run: every name, not the first of each.")
     ] = False,
 ) -> None:
-    """Read a letter (.txt, .md, .html, .docx) and its signatory list into the roster and a new
-    letter."""
+    """Read a letter (.txt, .md, .html, .docx, .pdf) and its signatory list into the roster
+    and a new letter."""
     from signon.importers.letter_import import import_letter as run
 
     result = run(
