@@ -7,10 +7,8 @@ needs its own try/except and no user ever sees a traceback.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import shlex
 import sys
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -21,11 +19,12 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from signon.errors import IOFailure, LetterHasErrors, NotAWorkspace, Remedy, SignonError
-from signon.workspace import Workspace, find_workspace
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
+
+    from signon.workspace import Workspace
 
 
 def _no_color() -> bool:
@@ -85,6 +84,8 @@ def command_text(remedy: Remedy) -> str:
     words = ["signon", remedy.operation, *remedy.args]
     for keyword, value in remedy.options:
         words += [f"--{keyword.replace('_', '-')}", value] if value else [f"--{keyword}"]
+    import shlex
+
     return " ".join(w if _PLAIN_ARG.fullmatch(w) else shlex.quote(w) for w in words)
 
 
@@ -299,10 +300,15 @@ def main_callback(
 
 
 def ws() -> Workspace:
+    # Imported here: `signon --help` and completion need no workspace code.
+    from signon.workspace import find_workspace
+
     return find_workspace(state.workspace)
 
 
 def print_json(data: Any) -> None:
+    import json  # only the commands that print JSON pay for it
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
