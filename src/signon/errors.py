@@ -7,8 +7,7 @@ sentence on stderr and exits with that code.  Library code raises, never prints.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
     from signon.check import CheckResult
 
 
-@dataclass(frozen=True)
-class Remedy:
+class Remedy(NamedTuple):
     """An operation that would do what a message asks for, as data rather than as text.
 
     ``operation`` is the name of the command (and of the :class:`~signon.workspace.Workspace`
