@@ -225,3 +225,35 @@ def test_a_person_signing_on_behalf_of_an_organization_is_its_signature(tmp_path
     # says no "en nombre de" and stays a person (within the corpus tolerance).
     assert len(signed) == 26
     assert [p.name for p in parsed.individuals] == ["Legalventure: José María Lancho"]
+
+
+def test_pelican_metadata_lines_are_front_matter_not_a_list(tmp_path: Path) -> None:
+    # "Title: …", "Date: …", "Category: …", "Tags: …" above a Pelican post: its front matter.
+    path = excerpt(tmp_path, "it-acta-minaccia-globale", (1, 8), (61, 98))
+    doc = read_document(path)
+    assert doc.title == "ACTA: Una minaccia globale alla Libertà (Open Letter)"
+    assert doc.date == "2009-12-10"
+    parsed = parse_list(doc)
+    assert not any("Category" in e.name or "Tags" in e.name for e in parsed.entries)
+
+
+def test_grid_table_cells_read_as_markdown_with_the_description_left_out(tmp_path: Path) -> None:
+    # A pandoc grid table: a logo cell, then "[AK DATEN E.V.](…) - Germany\" and a
+    # description, the link text and its URL hard-wrapped across the cell's lines.
+    path = excerpt(tmp_path, "it-acta-minaccia-globale", (61, 107))
+    parsed = read(path)
+    assert [(e.name, e.country) for e in parsed.entries] == [
+        ("AK DATEN E.V.", "Germany"),
+        ("April", "France"),
+        ("ASIC", "France"),
+        ("Asociación de Internautas", ""),
+        ("Bits of Freedom", ""),
+    ]
+
+
+def test_jekyll_front_matter_is_not_the_letters_text(tmp_path: Path) -> None:
+    path = excerpt(tmp_path, "de-fff-ortsgruppen", (1, 53))
+    doc = read_document(path)
+    assert doc.date == "2023-04-24"
+    assert not any(b.text.startswith("layout:") for b in doc.blocks)
+    assert len(parse_list(doc).entries) == 30

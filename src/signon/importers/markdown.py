@@ -37,6 +37,39 @@ _GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 
+_LINK_TARGET = re.compile(r"\]\(([^()]*)\)")
+_PARAGRAPH_TAG = re.compile(r"</?p\b[^>]*>", re.IGNORECASE)
+
+
+def _grid_cell(parts: list[str]) -> str:
+    """One grid-table cell's text: its Markdown read (links as their text, images gone, the
+    stray <p> of a converted page dropped).  A cell that gives a short first line, a hard
+    line break, then a description ("[AK DATEN E.V.](…) - Germany\\" / "AK DATEN is a
+    NGO…") is that first line: the description is no part of the name."""
+    raw = "\n".join(parts)
+    if not any(ch in raw for ch in "[]<>\\*_`"):
+        return clean(" ".join(parts))
+    from markdown_it import MarkdownIt
+
+    raw = _PARAGRAPH_TAG.sub("", raw)
+    # The cell's width wrapped link targets across lines: a URL holds no spaces.
+    raw = _LINK_TARGET.sub(lambda m: "](" + "".join(m.group(1).split()) + ")", raw)
+    lines = [""]
+    for token in MarkdownIt("commonmark").parse(raw.strip()):
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                lines[-1] += child.content
+            elif child.type == "softbreak":
+                lines[-1] += " "  # the cell's width, not the author, broke the line
+            elif child.type == "hardbreak":
+                lines.append("")
+        lines.append("")
+    lines = [clean(line) for line in lines if clean(line)]
+    if len(lines) > 1 and len(lines[0].split()) <= 12 and len(" ".join(lines[1:]).split()) > 6:
+        return lines[0]
+    return clean(" ".join(lines))
+
+
 def _grid_tables(text: str) -> tuple[str, list[tuple[int, list[Block]]]]:
     """Pandoc grid tables (+---+---+ borders): their rows, and the text without them.
 
@@ -66,7 +99,7 @@ def _grid_tables(text: str) -> tuple[str, list[tuple[int, list[Block]]]]:
             line = lines[n] if n < j else "+"
             if n == j or _GRID_BORDER.match(line):
                 if cells:
-                    texts = [clean(" ".join(parts)) for parts in cells]
+                    texts = [_grid_cell(parts) for parts in cells]
                     rows.append(
                         Block(
                             "row",
@@ -96,13 +129,66 @@ def _grid_tables(text: str) -> tuple[str, list[tuple[int, list[Block]]]]:
     return "\n".join(lines), tables
 
 
+# A site generator's front matter: YAML between "---" lines, TOML between "+++" lines, or
+# Pelican / MultiMarkdown "Key: value" lines from the first line to the first blank one.
+_FENCES = ("---", "+++")
+_META_LINE = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,30}):[ \t]*(?P<value>.*)$")
+_META_KEYS = frozenset(
+    (
+        "title",
+        "date",
+        "author",
+        "authors",
+        "category",
+        "categories",
+        "tags",
+        "slug",
+        "status",
+        "summary",
+        "lang",
+        "modified",
+        "layout",
+        "subtitle",
+        "template",
+        "save_as",
+        "url",
+    )
+)
+
+
+def _front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """The text with its front matter blanked (line numbers kept), and the front matter's
+    scalar "key: value" pairs (title, date…), lower-case keys."""
+    lines = text.split("\n")
+    end = 0
+    if lines and lines[0].strip() in _FENCES:
+        fence = lines[0].strip()
+        end = next((n + 1 for n in range(1, len(lines)) if lines[n].strip() == fence), 0)
+    elif (first := _META_LINE.match(lines[0])) and first["key"].lower() in _META_KEYS:
+        end = next((n for n, line in enumerate(lines) if not line.strip()), len(lines))
+        if not all(_META_LINE.match(line) or line.startswith((" ", "\t")) for line in lines[:end]):
+            end = 0
+    if not end:
+        return text, {}
+    found: dict[str, str] = {}
+    for line in lines[:end]:
+        m = _META_LINE.match(line.strip())
+        if m:
+            value = m["value"].strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            found.setdefault(m["key"].lower(), value)
+    return "\n" * (end - 1) + "\n" + "\n".join(lines[end:]), found
+
+
 def read_markdown(text: str, *, name: str = "") -> Document:
     from markdown_it import MarkdownIt
 
     from signon.importers.html import read_html_fragment
 
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    parsed_text, grids = _grid_tables(text)
+    body_text, front = _front_matter(text)
+    parsed_text, grids = _grid_tables(body_text)
     tokens = md.parse(parsed_text)
     blocks: list[Block] = []
     group = 0
@@ -242,5 +328,10 @@ def read_markdown(text: str, *, name: str = "") -> Document:
     doc = Document(blocks=blocks, name=name, markdown=text, title_index=title_index)
     if title_index is not None:
         doc.title = blocks[title_index].text
+    elif front.get("title"):
+        doc.title = clean(front["title"])
+    date = re.match(r"\d{4}-\d{2}-\d{2}", front.get("date", ""))
+    if date:
+        doc.date = date.group()
     find_title_and_meta(doc, first_line_title=False)
     return doc
