@@ -257,3 +257,22 @@ def test_jekyll_front_matter_is_not_the_letters_text(tmp_path: Path) -> None:
     assert doc.date == "2023-04-24"
     assert not any(b.text.startswith("layout:") for b in doc.blocks)
     assert len(parse_list(doc).entries) == 30
+
+
+def test_a_handle_or_an_address_after_a_name_makes_a_person(tmp_path: Path) -> None:
+    # "Haydon Welsh (haydonwelsh@proton.me)", "Xe Iaso (@Xe)" among handles and nicknames.
+    path = excerpt(tmp_path, "en-nix-open-letter-signatures", (1, 60), (160, 169))
+    parsed = read(path)
+    assert parsed.entries == []
+    people = [p.name for p in parsed.individuals]
+    assert len(people) == 54 + 7
+    assert "Haydon Welsh" in people and "Xe Iaso" in people
+
+
+def test_an_end_hint_inside_an_html_comment_ends_the_list_there(tmp_path: Path) -> None:
+    # The hint a coordinator copies, "Insert your signature above here", is in a comment
+    # ("<!-- … >", not even closed): no block holds it, the source does.
+    path = excerpt(tmp_path, "en-nix-open-letter-signatures", (1, 60), (160, 169))
+    parsed = read(path, end="Insert your signature above here")
+    assert len(parsed.individuals) == 61
+    assert not any("dozen others" in p.name for p in parsed.individuals)

@@ -569,13 +569,10 @@ def _hinted(
     blocks = doc.blocks
     lo = 0
     if start:
-        lo = _find(doc, start, 0, "start")
-        if _announces(blocks[lo], judged[lo]):
-            lo += 1
+        lo = _bound(doc, judged, start, 0, "start")
     hi = len(blocks)
     if end:
-        last = _find(doc, end, lo, "end")
-        hi = last if _announces(blocks[last], judged[last]) else last + 1
+        hi = _bound(doc, judged, end, lo, "end")
     elif lo < furniture:
         hi = furniture
     if hi <= lo:
@@ -597,12 +594,36 @@ _BOUNDS = (("start", "TEXT"), ("end", "TEXT"))
 _BEFORE = "the end line comes before the start line; give an end line after the start line"
 
 
-def _find(doc: Document, text: str, after: int, bound: str) -> int:
+def _bound(doc: Document, judged: list[_Judged], text: str, after: int, bound: str) -> int:
+    """The first block of the list (``bound`` "start") or one past its last ("end")."""
+    i, in_block = _find(doc, text, after, bound)
+    if not in_block:
+        return i  # a line between blocks (a comment): the list begins or ends at it
+    announces = _announces(doc.blocks[i], judged[i])
+    if bound == "start":
+        return i + 1 if announces else i
+    return i if announces else i + 1
+
+
+def _find(doc: Document, text: str, after: int, bound: str) -> tuple[int, bool]:
+    """The block holding ``text`` (True), or when only the Markdown source holds it (an
+    HTML comment such as "<!-- Insert your signature above here -->"), the first block
+    after that source line (False)."""
     key = fold(text)
     skip = _body_indexes(doc)
     for i in range(after, len(doc.blocks)):
         if i not in skip and key and key in fold(doc.blocks[i].text):
-            return i
+            return i, True
+    if key and doc.markdown:
+        lines = doc.markdown.splitlines()
+        begin = doc.blocks[after].span[0] if after < len(doc.blocks) else len(lines)
+        for n in range(begin, len(lines)):
+            if key in fold(lines[n]):
+                at = next(
+                    (i for i in range(after, len(doc.blocks)) if doc.blocks[i].span[0] > n),
+                    len(doc.blocks),
+                )
+                return at, False
     raise RefusedInput(
         f"the {bound} line {text!r} does not occur in {doc.name or 'the file'}"
         + (" after the start line" if after else "")
@@ -627,15 +648,9 @@ def _explicit(
     doc: Document, judged: list[_Judged], start: str | None, end: str | None
 ) -> tuple[int, int]:
     blocks = doc.blocks
-    if start:
-        first = _find(doc, start, 0, "start")
-        if _announces(blocks[first], judged[first]):
-            first += 1
-    else:
-        first = -1
+    first = _bound(doc, judged, start, 0, "start") if start else -1
     if end:
-        last = _find(doc, end, max(first, 0), "end")
-        stop = last if _announces(blocks[last], judged[last]) else last + 1
+        stop = _bound(doc, judged, end, max(first, 0), "end")
     else:
         stop = len(blocks)
         for i in range(first + 1, len(blocks)):

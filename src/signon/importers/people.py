@@ -172,6 +172,8 @@ def person_score(text: str) -> float:
         rest_words = set(fold(rest).split())
         if rest_words & _ROLES or any(r in fold(rest) for r in _ROLES if " " in r):
             score += 0.6
+        elif "@" in rest and _CONTACT.search(rest):
+            score += 0.6  # "Xe Iaso (@Xe)", "Delan Azabani <delan@…>": people sign so
         elif is_country(rest) or org_words(rest):
             score += 0.0  # "Jane Roe, Norway" / "Jane Roe, Amnesty": the name decides
         else:
