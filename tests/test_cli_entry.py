@@ -102,3 +102,20 @@ def test_the_groups_help_loads_no_command(tmp_path: Path) -> None:
                           text=True, env={**os.environ, "NO_COLOR": "1"})
     assert "import-letter    Read a letter" in proc.stdout
     assert proc.stderr.strip() == "[]"
+
+
+def test_check_into_a_pipe_loads_no_rich(small_letter: Path) -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom signon.cli import run\ntry:\n    run(['check', 'demo'])\n"
+              "except SystemExit:\n    pass\n"
+              "print('rich' in sys.modules, file=sys.stderr)")
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    proc = subprocess.run([sys.executable, "-c", script], cwd=small_letter,
+                          capture_output=True, text=True, env=env)
+    assert proc.stdout.startswith("✓ demo: 5 organizations")
+    assert proc.stderr.strip() == "False"
+    colour = subprocess.run([sys.executable, "-c", script], cwd=small_letter,
+                            capture_output=True, text=True, env={**env, "FORCE_COLOR": "1"})
+    assert "\x1b[" in colour.stdout and colour.stderr.strip() == "True"

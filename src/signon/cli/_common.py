@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
@@ -46,6 +46,23 @@ def get_err_console() -> Console:
 
     return Console(stderr=True, markup=False, emoji=False, highlight=False,
                    no_color=_no_color())
+
+
+def print_styled(parts: Sequence[tuple[str, str]], *, err: bool = False) -> None:
+    """One line of ``(text, style)`` parts: in colour through rich on a terminal; else as
+    the plain text rich would write there, without loading rich (~60 ms)."""
+    stream = sys.stderr if err else sys.stdout
+    if not (stream.isatty() or os.environ.get("FORCE_COLOR")):
+        from signon.text import printable
+
+        stream.write(printable("".join(text for text, _ in parts)) + "\n")
+        return
+    from rich.text import Text
+
+    line = Text()
+    for text, style in parts:
+        line.append(text, style=style or None)
+    (get_err_console() if err else get_console()).print(line, soft_wrap=True)
 
 
 class State:
@@ -143,7 +160,7 @@ class SignonGroup(TyperGroup):
                 from signon.cli.report import print_check_report
 
                 for result in err.results:
-                    print_check_report(result, get_err_console())
+                    print_check_report(result, err=True)
             show_error(error_text(err))
             raise typer.Exit(err.exit_code) from None
         except KeyboardInterrupt:

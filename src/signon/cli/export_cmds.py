@@ -196,11 +196,11 @@ def export(
         note(f"skipped {slug}: it has no {lang!r} version (letters/{slug}/letter.{lang}.md)")
     err = get_err_console()
     for result in plan.refused:
-        print_check_report(result, err)
+        print_check_report(result, err=True)
         err.print(f"not exported: {refusal(result)}; run again with --force to export it "
                   "anyway", soft_wrap=True)
     for planned in plan.plans:
-        print_gate_notes(planned.composed, err)
+        print_gate_notes(planned.composed)
     progress = _Progress(len(plan.plans), all_letters and not quiet and err.is_terminal)
     try:
         workspace.write_export(plan, force=force, progress=progress, options=options)

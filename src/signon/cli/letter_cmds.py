@@ -211,7 +211,7 @@ def check(
         print_json(data[0] if len(data) == 1 else data)
     else:
         for r in results:
-            print_check_report(r, get_console())
+            print_check_report(r)
         if not results:
             say("no letters yet; create one with `signon new-letter SLUG`")
     if any(r.unreadable for r in results):
@@ -232,7 +232,7 @@ def _audit(files: list[str], *, as_json: bool, strict: bool, start: str | None,
         print_json(data[0] if len(data) == 1 else data)
     else:
         for audit in audits:
-            print_check_report(audit.check, get_console())
+            print_check_report(audit.check)
             for note_ in audit.notes:
                 say(f"  {note_.severity} {note_.code}: {printable(note_.message)}")
     if not all(a.ok for a in audits):
@@ -264,7 +264,6 @@ def compose(
     """The finished letter as plain text (refused while check finds errors in it)."""
     import sys
 
-    from signon.cli._common import get_err_console
     from signon.cli.report import print_gate_notes
     from signon.export import check_paths, write_output
     from signon.export.text import to_plain_text
@@ -279,7 +278,7 @@ def compose(
     if output is not None and not stream:  # refused before the letter is composed
         check_paths(workspace.root, [("txt", output.absolute())], force=force)
     composed = workspace.compose(letter, language=lang, force=force)
-    print_gate_notes(composed, get_err_console())
+    print_gate_notes(composed)
     text = to_plain_text(composed, width=width)
     if output is None:
         if sys.stdout.isatty():

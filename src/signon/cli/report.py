@@ -8,55 +8,43 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from signon.cli._common import with_remedies
+from signon.cli._common import print_styled, with_remedies
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from signon.check import CheckResult
     from signon.compose import Composed
 
 
-def print_check_report(result: CheckResult, console: Console, *,
+def print_check_report(result: CheckResult, *, err: bool = False,
                        findings_only: bool = False) -> None:
-    """The verdict line, each claim and each finding of one letter.
+    """The verdict line, each claim and each finding of one letter (on stderr if ``err``).
 
     ``findings_only``: just the findings (a written letter's warnings)."""
-    from rich.text import Text
-
     if not findings_only:
-        mark = Text("✓ ", style="green") if result.ok else Text("✗ ", style="red")
-        mark.append(f"{result.letter}: {result.counts.summary()}")
-        console.print(mark, soft_wrap=True)
+        mark = ("✓ ", "green") if result.ok else ("✗ ", "red")
+        print_styled([mark, (f"{result.letter}: {result.counts.summary()}", "")], err=err)
         for claim in result.claims:
-            line = Text(
-                f"  claim {claim.file}:{claim.line} {claim.text!r} → "
-                f"{claim.counted} {claim.rule} ",
-                style="dim",
-            )
-            line.append(
-                "holds" if claim.ok else "does NOT hold",
-                style="green" if claim.ok else "bold red",
-            )
-            console.print(line, soft_wrap=True)
+            print_styled([
+                (f"  claim {claim.file}:{claim.line} {claim.text!r} → "
+                 f"{claim.counted} {claim.rule} ", "dim"),
+                ("holds", "green") if claim.ok else ("does NOT hold", "bold red"),
+            ], err=err)
     for finding in result.findings:
-        line = Text(f"  {finding.severity} ",
-                    style="red" if finding.severity == "error" else "yellow")
-        line.append(f"{finding.code}: {with_remedies(finding.message, finding.remedies)}")
-        console.print(line, soft_wrap=True)
+        print_styled([
+            (f"  {finding.severity} ", "red" if finding.severity == "error" else "yellow"),
+            (f"{finding.code}: {with_remedies(finding.message, finding.remedies)}", ""),
+        ], err=err)
 
 
-def print_gate_notes(composed: Composed, console: Console) -> None:
+def print_gate_notes(composed: Composed) -> None:
     """What the gate let through, on stderr: warnings, and a forced letter's errors."""
-    from rich.text import Text
-
     result = composed.check
     if result is None or not result.findings:
         return
     if composed.forced:
         errors = len(result.errors)
-        console.print(Text(
+        print_styled([(
             f"warning: {result.letter}: written although check finds {errors} "
             f"error{'s' if errors != 1 else ''} in it (forced); the export record notes it",
-            style="yellow"), soft_wrap=True)
-    print_check_report(result, console, findings_only=True)
+            "yellow")], err=True)
+    print_check_report(result, err=True, findings_only=True)
