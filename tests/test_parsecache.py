@@ -161,3 +161,25 @@ def test_a_size_setting_that_is_not_a_size_keeps_the_default(
         monkeypatch: pytest.MonkeyPatch, raw: str) -> None:
     monkeypatch.setenv("SIGNON_CACHE_MAX_MB", raw)
     assert parsecache.max_bytes() == parsecache.MAX_BYTES
+
+
+def test_claims_are_found_once_per_text_and_language(cache: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from signon import claims
+
+    text = "We, more than 78 organizations and 12 individuals, call for their release."
+    first = claims.find_claims(text, language="en", first_line=3)
+    assert [(c.text, c.qualifier, c.rule, c.line) for c in first] == [
+        ("more than 78 organizations", "more-than", "organizations", 3),
+        ("12 individuals", "exact", "individuals", 3)]
+
+    def fail(*args: object, **kwargs: object) -> list[claims.Claim]:
+        raise AssertionError("found again")
+
+    monkeypatch.setattr(claims, "_find_claims", fail)
+    assert claims.find_claims(text, language="en", first_line=3) == first
+    # Another language, rule or first line is another question.
+    with pytest.raises(AssertionError, match="found again"):
+        claims.find_claims(text, language="fr", first_line=3)
+    with pytest.raises(AssertionError, match="found again"):
+        claims.find_claims(text, language="en", first_line=4)

@@ -60,6 +60,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from signon.claim_words import LANGUAGES, REFERENCES, LangData, table, words
 from signon.claim_words import en as en_words
@@ -773,7 +774,41 @@ def find_claims(
     is the letter's count rule, given to every claim whose noun is not a people
     noun; ``first_line`` is the file line ``text`` starts on, so that line
     numbers point into the file.  See the module docstring for what counts.
+
+    Answered from the parse cache when the same text was read before: compiling one
+    language's patterns costs more than ``check`` spends on a small letter (~15 ms).
     """
+    from signon.parsecache import cached_result
+
+    def compute() -> dict[str, Any]:
+        found = _find_claims(text, default_rule=default_rule, language=language,
+                             first_line=first_line)
+        return {"claims": [[c.text, c.value, c.qualifier, c.rule, c.line, c.column]
+                           for c in found]}
+
+    data = cached_result(f"claims-{_code_version()}",
+                         f"{default_rule}\0{language}\0{first_line}\0{text}", compute,
+                         min_size=0)
+    return [Claim(*row) for row in data["claims"]]
+
+
+@functools.cache
+def _code_version() -> str:
+    """A digest of the code and vocabularies that find claims: a cached result of other
+    rules is never used."""
+    import hashlib
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    digest = hashlib.blake2b(digest_size=12)
+    for path in [here / "claims.py", here / "numwords.py",
+                 *sorted((here / "claim_words").glob("*.py"))]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _find_claims(text: str, *, default_rule: str, language: str,
+                 first_line: int) -> list[Claim]:
     lang = _lang(language)
     work, offsets = _nfc(_mask(text))
     candidates = _scan(work, lang)

@@ -65,12 +65,13 @@ def cached_parse(text: str, parse: Callable[[str], dict[str, Any]]) -> dict[str,
     return data
 
 
-def cached_result(kind: str, text: str,
-                  compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+def cached_result(kind: str, text: str, compute: Callable[[], dict[str, Any]], *,
+                  min_size: int = MIN_SIZE) -> dict[str, Any]:
     """``compute()``, a result derived from ``text`` alone, answered from the same cache
     when it was computed before for that exact text and ``kind`` (which should name the
-    code that computes it, so that new code never reads an old result)."""
-    folder = cache_dir() if len(text) >= MIN_SIZE else None
+    code that computes it, so that new code never reads an old result).  ``min_size``:
+    shorter texts are computed, not cached (for a result that is cheap to compute)."""
+    folder = cache_dir() if len(text) >= min_size else None
     if folder is None:
         return compute()
     path = _path(folder, f"{kind}\0{text}")
