@@ -276,3 +276,16 @@ def test_an_end_hint_inside_an_html_comment_ends_the_list_there(tmp_path: Path) 
     parsed = read(path, end="Insert your signature above here")
     assert len(parsed.individuals) == 61
     assert not any("dozen others" in p.name for p in parsed.individuals)
+
+
+def test_german_legal_suffix_and_a_lower_case_name_in_a_list_of_paragraphs(
+    tmp_path: Path,
+) -> None:
+    # After "Mit freundlichen Grüßen", one name a paragraph: "Bitkom e. V." (the suffix
+    # written with a space ends no sentence) … "eco – Verband der Internetwirtschaft e. V."
+    # (a name in lower case, between two names) and "Jugendpresse Deutschland".
+    path = excerpt(tmp_path, "de-okf-uploadfilter", (53, 87))
+    names = [e.name for e in read(path).entries]
+    assert len(names) == 15
+    assert names[:2] == ["Open Knowledge Foundation Deutschland e. V.", "Bitkom e. V."]
+    assert names[-2:] == ["eco – Verband der Internetwirtschaft e. V.", "Jugendpresse Deutschland"]

@@ -406,6 +406,15 @@ def _bridge(blocks: list[Block], judged: list[_Judged], skip: set[int]) -> None:
         layout = _layout(text)
         if layout and layout == _layout(blocks[i - 1].text) == _layout(blocks[i + 1].text):
             judged[i] = _Judged("name", 0.1)
+        elif (
+            blocks[i].kind == blocks[i - 1].kind == blocks[i + 1].kind
+            and len(text.split()) <= 8
+            and not ends_sentence(text)
+            and name_score(text, in_list=True) > 0
+        ):
+            # "eco – Verband der Internetwirtschaft e. V.": a name that begins in lower
+            # case, printed like the names around it.
+            judged[i] = _Judged("name", 0.1)
 
 
 def _score(run: _Run, doc: Document, judged: list[_Judged], furniture: int) -> float:

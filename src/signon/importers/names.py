@@ -315,7 +315,8 @@ def person_like(text: str) -> bool:
 
 
 _ABBREVIATION_END = re.compile(
-    r"(?:\b\w\.\w\.(?:\w\.)*|\b(?:inc|ltd|co|corp|assoc|e\.v|st|jr|sr|"
+    # "B.a.B.e.", "e. V." (German registered associations write it with a space)
+    r"(?:\b\w\.\s?\w\.(?:\w\.)*|\b(?:inc|ltd|co|corp|assoc|e\.v|st|jr|sr|"
     r"no|dr|prof|ph\.d|m\.a|a\.s|o\.p\.s|s\.a|n\.v|b\.v)\.)$",
     re.IGNORECASE,
 )
