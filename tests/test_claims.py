@@ -123,6 +123,8 @@ ENGLISH: list[tuple[str, list[Row]]] = [
     ("in 2011 organizations", []),
     ("since 2010 organizations", []),
     ("4 August 2011 organizations", []),
+    # a year after "Month day," is a date too (American order), not 2011 organizations
+    ("On August 4, 2011 organizations wrote to the Council.", []),
     ("On 24 November 2011, the court", []),
     ("24 November", []),
     ("the 2019 NGO law", []),
@@ -375,8 +377,11 @@ def test_claim_holds(qualifier: str, value: int, counted: int, holds: bool) -> N
 
 
 def test_claim_holds_unknown_qualifier() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError) as info:
         claim_holds("roughly", 5, 5)
+    assert str(info.value) == (
+        "unknown claim qualifier 'roughly'; expected one of "
+        "('exact', 'more-than', 'at-least', 'about', 'fewer-than', 'at-most')")
 
 
 def test_every_qualifier_found_is_known() -> None:
@@ -437,8 +442,46 @@ def test_claim_from_value_refuses_strings(value: str) -> None:
 
 @pytest.mark.parametrize("value", [True, -3, 3.5, None, [78]])
 def test_claim_from_value_refuses_other_types(value: object) -> None:
-    with pytest.raises(WorkspaceFileError):
+    with pytest.raises(WorkspaceFileError) as info:
         claim_from_value(value)  # type: ignore[arg-type]
+    assert str(info.value) == bad_claim_message(value)
+
+
+def bad_claim_message(value: object) -> str:
+    return (f"the front-matter claim {value!r} is not a count of signatories; write a number "
+            'such as 78 or a phrase such as "more than 70" or "nearly 80 organizations".')
+
+
+@pytest.mark.parametrize("value", ["lots", "more than", "78 villages"])
+def test_claim_from_value_refusal_in_full(value: str) -> None:
+    with pytest.raises(WorkspaceFileError) as info:
+        claim_from_value(value)
+    assert str(info.value) == bad_claim_message(value)
+
+
+def test_claim_from_value_reads_digits_as_english_does() -> None:
+    # "1.200" is a decimal in English and 1200 in French; "2 million" scales only in English.
+    with pytest.raises(WorkspaceFileError):
+        claim_from_value("1.200")
+    assert claim_from_value("1.200", language="fr").value == 1200
+    assert claim_from_value("2 million").value == 2_000_000
+    assert claim_from_value("1 organization").value == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("70 ou plus", (70, "at-least", ORG)),  # the letter's language
+        ("70 or more", (70, "at-least", ORG)),  # English as the fallback
+        ("70 organizations", (70, "exact", ORG)),
+        ("1 organization", (1, "exact", ORG)),
+        ("12 individuals", (12, "exact", IND)),
+    ],
+)
+def test_claim_from_value_in_french_falls_back_to_english(
+        value: str, expected: tuple[int, str, str]) -> None:
+    claim = claim_from_value(value, language="fr")
+    assert (claim.value, claim.qualifier, claim.rule) == expected
 
 
 # --------------------------------------------------------------- round trips
