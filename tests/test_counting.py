@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from signon.counting import build_list
+from signon.counting import Counts, build_list, occurrence_counter
 from signon.letter import FrontMatter, Letter, LetterText, Signature, SignatureRecord
 from signon.roster import Entry, Roster
 
@@ -21,13 +21,16 @@ def coalition(eid: str, *members: str, counts: bool = False) -> Entry:
 
 
 def letter(*ids: str, order: str = "signed", language: str = "en",
-           withdrawn: tuple[str, ...] = ()) -> Letter:
+           withdrawn: tuple[str, ...] = (), unnamed: tuple[str, ...] = (),
+           extra: tuple[Signature, ...] = ()) -> Letter:
     front = FrontMatter(title="T", language=language, order=order)
     text = LetterText(path=Path("letter.md"), display="letters/t/letter.md", front=front,
                       body="", body_line=8, front_line=2)
     record = SignatureRecord(signatures=[
-        Signature(id=i, date="2024-01-01", withdrawn="2024-02-01" if i in withdrawn else "")
-        for i in ids])
+        *(Signature(id=i, date="2024-01-01", withdrawn="2024-02-01" if i in withdrawn else "",
+                    unnamed=i in unnamed)
+          for i in ids),
+        *extra])
     return Letter(slug="t", folder=Path("letters/t"), main=text, record=record)
 
 
@@ -166,3 +169,105 @@ def test_nesting_past_the_limit_is_cut_and_reported() -> None:
     result = build_list(letter("c0"), Roster(entries))
     assert result.cycles and result.cycles[0][0] == "c0"
     assert result.cycles[0][-1] == f"c{MAX_DEPTH}"
+
+
+def test_unknown_id_does_not_hide_the_signatures_after_it() -> None:
+    result = build_list(letter("ghost", "a"), Roster([org("a")]))
+    assert result.unknown_ids == ["ghost"]
+    assert [n.id for n in result.entries] == ["a"]
+
+
+def test_top_level_nodes_carry_their_signature() -> None:
+    result = build_list(letter("a"), Roster([org("a")]))
+    assert result.entries[0].signature == Signature(id="a", date="2024-01-01")
+
+
+def test_order_by_name_ignores_the_country() -> None:
+    roster = Roster([org("a", "Alpha", "Sweden"), org("b", "Beta", "Austria")])
+    result = build_list(letter("b", "a", order="name"), roster)
+    assert [n.name for n in result.entries] == ["Alpha", "Beta"]
+
+
+def test_names_in_the_letters_language() -> None:
+    roster = Roster([Entry(id="a", name="Viasna", names={"ru": "Весна"})])
+    assert build_list(letter("a", language="ru-RU"), roster).entries[0].name == "Весна"
+    assert build_list(letter("a", language="ru"), roster, language="en").entries[0].name == (
+        "Viasna")
+
+
+def test_unnamed_coalition_counts_its_members_and_is_never_listed() -> None:
+    roster = Roster([org("a"), org("b"), org("c"), coalition("k", "a", "b")])
+    result = build_list(letter("c", "k", unnamed=("k",)), roster)
+    assert [n.id for n, _ in result.walk()] == ["c"]
+    assert (result.unnamed, result.unnamed_organizations) == (1, 2)
+    assert result.counts.as_dict() == {"organizations": 3, "entries": 2, "names": 2,
+                                       "individuals": 0}
+
+
+def test_unnamed_organization_already_listed_through_a_coalition_is_counted_once() -> None:
+    roster = Roster([org("a"), org("b"), coalition("k", "a", "b")])
+    result = build_list(letter("k", "a", unnamed=("a",)), roster)
+    # "a" asked not to be named: not printed under its coalition either.
+    assert [n.id for n, _ in result.walk()] == ["k", "b"]
+    assert (result.unnamed, result.unnamed_organizations, result.counts.organizations) == (
+        1, 1, 2)
+
+
+def test_member_that_left_stays_out_when_another_signatory_is_unnamed() -> None:
+    roster = Roster([org("a"), org("b"), org("c"), coalition("k", "a", "b")])
+    left = Signature(id="a", date="2024-01-01", withdrawn="2024-03-01", via="k")
+    result = build_list(letter("k", "c", unnamed=("c",), extra=(left,)), roster)
+    assert [n.id for n, _ in result.walk()] == ["k", "b"]
+
+
+def test_default_coalition_heading_follows_the_letters_language() -> None:
+    roster = Roster([org("a"), coalition("k", "a")])
+    headings = {lang: build_list(letter("k", language=lang), roster).entries[0].heading
+                for lang in ("fr", "de_AT", "RU-ru", "pl-PL", "en", "sv")}
+    assert headings == {
+        "fr": "au nom des organisations suivantes",
+        "de_AT": "im Namen der folgenden Organisationen",
+        "RU-ru": "от имени следующих организаций",
+        "pl-PL": "w imieniu następujących organizacji",
+        "en": "on behalf of the following organizations",
+        "sv": "on behalf of the following organizations",
+    }
+
+
+def test_members_know_their_coalition_and_its_country() -> None:
+    roster = Roster([org("a", country="Belarus"), Entry(id="k", name="K", kind="coalition",
+                                                         country="Belarus", members=["a"])])
+    [top] = build_list(letter("k"), roster).entries
+    assert (top.parent, top.parent_country) == ("", "")
+    assert (top.children[0].parent, top.children[0].parent_country) == ("k", "Belarus")
+
+
+def test_organization_ids_and_occurrences() -> None:
+    roster = Roster([org("a"), org("b"), coalition("k", "a", "b"),
+                     coalition("n", "b", counts=True)])
+    result = build_list(letter("a", "k", "n"), roster)
+    assert result.organization_ids() == ["a", "b", "n"]
+    assert occurrence_counter(result) == {"a": 2, "b": 2, "k": 1, "n": 1}
+
+
+def test_node_json() -> None:
+    roster = Roster([org("a", "Alpha", "Norway"), org("b", "Beta"),
+                     Entry(id="k", name="K", kind="coalition", members=["a", "b"],
+                           heading="for its members")])
+    assert build_list(letter("k"), roster).entries[0].to_json() == {
+        "id": "k", "name": "K", "kind": "coalition", "country": None,
+        "heading": "for its members",
+        "members": [
+            {"id": "a", "name": "Alpha", "kind": "organization", "country": "Norway"},
+            {"id": "b", "name": "Beta", "kind": "organization", "country": None},
+        ],
+    }
+
+
+def test_counts_summary_in_singular_and_plural() -> None:
+    assert Counts(organizations=80, entries=46, names=87, individuals=1).summary() == (
+        "80 organizations, 46 entries, 87 names, 1 individual")
+    assert Counts(organizations=1, entries=1, names=1, individuals=2).summary() == (
+        "1 organization, 1 entry, 1 name, 2 individuals")
+    assert Counts(organizations=0, entries=0, names=0, individuals=0).summary() == (
+        "0 organizations, 0 entries, 0 names, 0 individuals")
