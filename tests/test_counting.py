@@ -271,3 +271,20 @@ def test_counts_summary_in_singular_and_plural() -> None:
         "1 organization, 1 entry, 1 name, 2 individuals")
     assert Counts(organizations=0, entries=0, names=0, individuals=0).summary() == (
         "0 organizations, 0 entries, 0 names, 0 individuals")
+
+
+def test_cycles_and_unknown_members_do_not_hide_the_members_after_them() -> None:
+    roster = Roster([org("a"), org("b"), coalition("x", "y", "ghost", "a"),
+                     coalition("y", "x", "b")])
+    result = build_list(letter("x"), roster)
+    assert [n.id for n, _ in result.walk()] == ["x", "y", "b", "a"]
+    assert result.cycles == [["x", "y", "x"]]
+
+
+def test_member_that_left_a_nested_coalition_stays_out() -> None:
+    roster = Roster([org("a"), org("b"), coalition("inner", "a", "b"),
+                     coalition("outer", "inner")])
+    left = Signature(id="a", date="2024-01-01", withdrawn="2024-03-01", via="outer")
+    result = build_list(letter("outer", extra=(left,)), roster)
+    assert [n.id for n, _ in result.walk()] == ["outer", "inner", "b"]
+    assert result.counts.organizations == 1
