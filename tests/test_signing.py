@@ -149,3 +149,26 @@ def test_withdraw_names_the_roster_file_it_cannot_read(small_letter: Path, cli: 
     assert (result.exit_code, result.stderr) == (
         4, f"error: orgs.toml:{lines + 2}:1: a value is not valid TOML; put text in quotes, "
            'e.g. name = "…", then run the command again\n')
+
+
+def test_withdraw_refuses_an_organization_that_has_not_signed(small_letter: Path,
+                                                              cli: Cli) -> None:
+    assert cli("add-org", "Zeta Group", "--id", "z").exit_code == 0
+    before = record(small_letter)
+    result = cli("withdraw", "demo", "z")
+    assert (result.exit_code, result.stderr) == (
+        3, "error: 'z' has not signed 'demo'; nothing was withdrawn (see `signon compose demo` "
+           "for who signed)\n")
+    assert record(small_letter) == before
+
+
+def test_withdraw_an_id_the_roster_no_longer_holds(small_letter: Path) -> None:
+    # A record edited by hand (or an id removed from the roster) can still be withdrawn by id.
+    path = small_letter / "letters" / "demo" / "signatures.toml"
+    path.write_text(record(small_letter).replace(
+        '    { id = "k", date = "2024-03-02" },\n',
+        '    { id = "k", date = "2024-03-02" },\n    { id = "gone", date = "2024-03-02" },\n'),
+        encoding="utf-8")
+    assert Workspace(small_letter).withdraw("demo", "gone", date="2024-03-06") == 1
+    assert '{ id = "gone", date = "2024-03-02", withdrawn = "2024-03-06" }' in record(
+        small_letter)
