@@ -259,6 +259,15 @@ OTHER: list[tuple[str, str, list[Row]]] = [
     ("fr-CA", "plus de 80 organisations", [(80, "more-than", ORG)]),
     # An unknown language reads the nouns of every language it knows.
     ("it", "80 organizaciones", [(80, "exact", ORG)]),
+    ("it", "plus de 70 organisations", [(70, "more-than", ORG)]),
+    ("it", "mindestens 80 Menschenrechtsorganisationen", [(80, "at-least", ORG)]),
+    ("it", "80 organizacji i 12 osób", [(80, "exact", ORG), (12, "exact", IND)]),
+    ("it", "Мы, 80 организаций и 5 человек", [(80, "exact", ORG), (5, "exact", IND)]),
+    ("it", "80 человек были задержаны", []),
+    ("it", "80 членов парламента", []),
+    ("it", "24 ноября 2011 года", []),
+    ("it", "seit 2011 Organisationen", []),
+    ("it", "w 2011 organizacji", []),
     ("en", "80 организаций", []),
 ]
 
