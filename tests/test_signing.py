@@ -172,3 +172,104 @@ def test_withdraw_an_id_the_roster_no_longer_holds(small_letter: Path) -> None:
     assert Workspace(small_letter).withdraw("demo", "gone", date="2024-03-06") == 1
     assert '{ id = "gone", date = "2024-03-02", withdrawn = "2024-03-06" }' in record(
         small_letter)
+
+
+# ------------------------------------------------------------------ organizations
+
+
+def test_signer_is_recorded_and_validated(small_letter: Path, cli: Cli) -> None:
+    result = cli("sign", "demo", "c", "--signer", "Ann\x07Lee")
+    assert (result.exit_code, result.stderr) == (
+        3, "error: signer: position 4 holds the control character U+0007; retype the value "
+           "without it\n")
+    assert cli("withdraw", "demo", "k", "--date", "2024-03-03").exit_code == 0
+    assert cli("sign", "demo", "c", "--date", "2024-03-04", "--signer",
+               "Ann Lee, Director").exit_code == 0
+    assert '    { id = "c", date = "2024-03-04", signer = "Ann Lee, Director" },\n' in record(
+        small_letter)
+    # Signing again after withdrawing keeps the signer on record unless a new one is given.
+    assert cli("withdraw", "demo", "c", "--date", "2024-03-05").exit_code == 0
+    assert cli("sign", "demo", "c", "--date", "2024-03-06").exit_code == 0
+    assert '    { id = "c", date = "2024-03-06", signer = "Ann Lee, Director" },\n' in record(
+        small_letter)
+
+
+def test_sign_names_the_roster_file_it_cannot_read(small_letter: Path, cli: Cli) -> None:
+    roster = small_letter / "orgs.toml"
+    lines = roster.read_text(encoding="utf-8").count("\n")
+    with roster.open("a", encoding="utf-8") as fh:
+        fh.write("x = [\n")
+    result = cli("sign", "demo", "c")
+    assert (result.exit_code, result.stderr) == (
+        4, f"error: orgs.toml:{lines + 2}:1: a value is not valid TOML; put text in quotes, "
+           'e.g. name = "…", then run the command again\n')
+
+
+def test_dry_run_reports_and_records_nothing(small_letter: Path) -> None:
+    before = record(small_letter)
+    ws = Workspace(small_letter)
+    ws.withdraw("demo", "b", date="2024-03-03")
+    withdrawn = record(small_letter)
+    assert before != withdrawn
+    result = ws.sign("demo", ["b", "a"], date="2024-03-04", dry_run=True)
+    assert (result.added, result.renewed, result.already) == ([], ["b"], ["a"])
+    assert record(small_letter) == withdrawn
+
+
+def test_member_of_a_signing_coalition_is_refused_unless_unnamed(small_letter: Path,
+                                                                 cli: Cli) -> None:
+    before = record(small_letter)
+    result = cli("sign", "demo", "c")
+    assert (result.exit_code, result.stderr) == (
+        3, "error: 'c' already signs through coalition 'k'; signing again would list it twice; "
+           "run again with --force to go ahead anyway\n")
+    assert record(small_letter) == before
+    # Not named, it is not printed under its coalition either: nothing is listed twice.
+    assert cli("sign", "demo", "c", "--unnamed", "--date", "2024-03-03").exit_code == 0
+    assert record(small_letter) == before.replace(
+        "]\n", '    { id = "c", date = "2024-03-03", unnamed = true },\n]\n')
+
+
+def test_member_comes_back_under_its_coalition_on_or_after_leaving(small_letter: Path,
+                                                                   cli: Cli) -> None:
+    assert cli("withdraw", "demo", "c", "--date", "2024-04-01").exit_code == 0
+    left = record(small_letter)
+    result = cli("sign", "demo", "c", "--date", "2024-03-31")
+    assert (result.exit_code, result.stderr) == (
+        3, "error: 'c' withdrew on 2024-04-01, after this signature of 2024-03-31\n")
+    assert record(small_letter) == left
+    result = cli("sign", "demo", "c", "--date", "2024-04-01")
+    assert (result.exit_code, result.stdout) == (
+        0, "demo: Gamma Centre (c) signed again after withdrawing\n")
+    assert record(small_letter) == HEADER + SIGNED + "]\n"
+
+
+def test_member_that_left_signs_on_its_own_once_its_coalition_withdrew(small_letter: Path,
+                                                                       cli: Cli) -> None:
+    assert cli("withdraw", "demo", "c", "--date", "2024-04-01").exit_code == 0
+    assert cli("withdraw", "demo", "k", "--date", "2024-04-02").exit_code == 0
+    assert cli("sign", "demo", "c", "--date", "2024-04-03").exit_code == 0
+    assert record(small_letter).endswith(
+        '    { id = "k", date = "2024-03-02", withdrawn = "2024-04-02" },\n'
+        '    { id = "c", date = "2024-04-03" },\n]\n')
+
+
+def test_form_rows_dated_before_a_withdrawal_are_skipped_with_the_reason(
+        small_letter: Path) -> None:
+    from signon.signing import SignRequest, apply_signatures
+
+    ws = Workspace(small_letter)
+    ws.withdraw("demo", ["b", "c"], date="2024-04-01")
+    letter = ws.letter("demo")
+    early_b = SignRequest("b", "2024-03-15")
+    early_c = SignRequest("c", "2024-03-15")
+    result = apply_signatures(letter.record, ws.roster(),
+                              [early_b, early_c, SignRequest("e", "2024-04-02")],
+                              skip_conflicts=True)
+    assert result.skipped == [
+        (early_b, "'b' withdrew on 2024-04-01, after this signature of 2024-03-15"),
+        (early_c, "'c' withdrew on 2024-04-01, after this signature of 2024-03-15"),
+        (SignRequest("e", "2024-04-02"),
+         "'e' already signs through coalition 'k'; signing again would list it twice"),
+    ]
+    assert (result.added, result.renewed) == ([], [])
