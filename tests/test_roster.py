@@ -551,3 +551,69 @@ def test_ids_for_other_scripts_come_from_the_acronym_or_a_latin_alias(
         name: str, acronym: str, aliases: list[str], eid: str) -> None:
     roster = Roster()
     assert make_entry(roster, name, acronym=acronym, aliases=aliases).id == eid
+
+
+# ------------------------------------------------------- found by mutation testing
+
+
+@pytest.mark.parametrize("language", ["ru", "ru-RU", "ru_RU", "ru-Cyrl-RU"])
+def test_display_name_falls_back_to_the_base_language(language: str) -> None:
+    entry = Entry(id="v", name="Viasna", names={"ru": "Весна", "pt-BR": "Primavera"})
+    assert entry.display_name(language) == "Весна"
+    assert entry.display_name("pt-BR") == "Primavera"
+    assert entry.display_name("pt") == "Viasna"
+    assert entry.display_name(None) == "Viasna"
+
+
+def test_follow_goes_through_every_redirect_and_stops_on_a_loop() -> None:
+    roster = Roster([Entry(id="c", name="C")], redirects={"a": "b", "b": "c", "x": "y", "y": "x"})
+    assert [roster.follow(eid) for eid in ("a", "b", "c", "x")] == ["c", "c", "c", "x"]
+
+
+def test_matches_returns_every_entry_of_that_name() -> None:
+    roster = Roster([Entry(id="a", name="Viasna"), Entry(id="b", name="VIASNA", country="X"),
+                     Entry(id="c", name="Other", aliases=["viasna"])])
+    assert [(e.id, name) for e, name in roster.matches("viasna")] == [
+        ("a", "Viasna"), ("b", "VIASNA"), ("c", "viasna")]
+
+
+def test_expand_and_descendants_skip_unknown_and_shared_members() -> None:
+    roster = Roster([Entry(id=i, name=i.upper()) for i in "abc"] + [
+        Entry(id="inner", name="Inner", kind="coalition", members=["a", "b"]),
+        Entry(id="outer", name="Outer", kind="coalition", members=["ghost", "inner", "a", "c"]),
+    ])
+    assert roster.expand("outer") == ["a", "b", "c"]
+    assert roster.descendants("outer") >= {"inner", "a", "b", "c"}
+    assert roster.descendants("ghost") == set()
+
+
+def test_remove_members_of_an_empty_coalition_says_none() -> None:
+    roster = Roster([Entry(id="k", name="K", kind="coalition")])
+    assert refusal(roster.remove_members, "k", ["a"]) == (
+        "'a' is not a member of 'k'; its members are: none")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("tags", ["t\x07"], "tag: position 2 holds the control character U+0007; "
+                            "retype the value without it"),
+        ("email", "a\x07@example.org", "email: position 2 holds the control character U+0007; "
+                                       "retype the value without it"),
+        ("email", "nope", "email 'nope' is not an e-mail address; give it as name@example.org"),
+        ("email", "a b@example.org", "email 'a b@example.org' is not an e-mail address; give it "
+                                     "as name@example.org"),
+    ],
+)
+def test_edit_entry_refusals_name_the_field(field: str, value: Any, message: str) -> None:
+    entry = Entry(id="a", name="Alpha")
+    assert refusal(edit_entry, entry, **{field: value}) == message
+    assert entry == Entry(id="a", name="Alpha")
+
+
+@pytest.mark.xfail(strict=True, reason="src bug: edit_entry names the alias field 'aliase' "
+                   "(key[:-1] of 'aliases'); add-org says 'alias[1]'")
+def test_edit_entry_names_the_alias_field() -> None:
+    message = refusal(edit_entry, Entry(id="a", name="Alpha"), aliases=["A\x07"])
+    assert message.startswith("alias")
+    assert "aliase" not in message
