@@ -623,3 +623,28 @@ def test_edit_entry_refuses_an_alias_naming_the_alias_field() -> None:
 def test_edit_entry_spells_the_alias_field() -> None:
     message = refusal(edit_entry, Entry(id="a", name="Alpha"), aliases=["A\x07"])
     assert "aliase" not in message
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [
+        ("(for its members):", "for its members"),
+        ("(listed below", "(listed below"),
+        ("listed below)", "listed below)"),
+        ("on behalf of its members (listed below)", "on behalf of its members (listed below)"),
+        ("(members (listed below))", "(members (listed below))"),
+    ],
+)
+def test_heading_loses_only_brackets_around_all_of_it(heading: str, kept: str) -> None:
+    entry = Entry(id="k", name="K", kind="coalition")
+    assert edit_entry(entry, heading=heading) == ["heading"]
+    assert entry.heading == kept
+
+
+def test_read_roster_names_the_file_as_displayed(tmp_path: Path) -> None:
+    path = tmp_path / "orgs.toml"
+    path.write_text('[organizations.a]\nname = "A"\nx = [\n', encoding="utf-8")
+    with pytest.raises(WorkspaceFileError) as info:
+        read_roster(path, display="ws/orgs.toml")
+    assert str(info.value) == ('ws/orgs.toml:4:1: a value is not valid TOML; put text in '
+                               'quotes, e.g. name = "…", then run the command again')
