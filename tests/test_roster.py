@@ -648,3 +648,27 @@ def test_read_roster_names_the_file_as_displayed(tmp_path: Path) -> None:
         read_roster(path, display="ws/orgs.toml")
     assert str(info.value) == ('ws/orgs.toml:4:1: a value is not valid TOML; put text in '
                                'quotes, e.g. name = "…", then run the command again')
+
+
+def test_claim_id_refuses_merged_and_retired_ids() -> None:
+    roster = Roster([Entry(id="a", name="A")], retired=["old"], redirects={"was": "a"})
+    assert refusal(roster.claim_id, "old", "Old Org") == (
+        "id 'old' belonged to a removed entry and is retired so that old letters and exports "
+        "stay unambiguous; choose another id")
+    assert refusal(roster.claim_id, "was", "Was Org") == (
+        "id 'was' now stands for 'a' (merged or renamed) and is never reused, so that old "
+        "letters and exports stay unambiguous; choose another id")
+
+
+@pytest.mark.parametrize("field", ["acronym", "heading"])
+def test_make_entry_refusals_name_the_field(field: str) -> None:
+    message = refusal(make_entry, Roster(), "Kappa", kind="coalition", **{field: "A\x07"})
+    assert message == (f"{field}: position 2 holds the control character U+0007; "
+                       "retype the value without it")
+
+
+def test_cycle_through_a_coalition_with_an_unknown_member() -> None:
+    roster = Roster([Entry(id="k", name="K", kind="coalition", members=["ghost", "k2"]),
+                     Entry(id="k2", name="K2", kind="coalition", members=["k"])])
+    assert roster.cycle_through("k") == ["k", "k2", "k"]
+    assert roster.cycles() == [["k", "k2", "k"]]
