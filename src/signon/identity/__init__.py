@@ -234,6 +234,8 @@ def _decide(found: list[Match], *, country: str, coalition: bool,
     """The entry that ``found`` (:meth:`IdentityIndex.find` of a name) says the name is."""
     from signon.identity.rules import countries_clash
 
+    if not found:
+        return None
     named = [m for m in found if m.likeness.reason.startswith("same name")]
     if coalition:
         wanted = set(members)

@@ -335,17 +335,19 @@ class IdentityIndex:
         # with the strict form and the field is all compare reads for the same name.
         own = own_places(country, "")
         queries: list[tuple[NameKey, Iterable[int]]] = []
+        tokens = self.tokens
         for name, field in names:
             key = self._prepared.get((name, own)) if field == "name" else None
             form = key.strict if key else self._stricts.get(name)
             if form is None:
                 form = strict(token_key(name))
-            tokens = self.tokens
-            candidates = [n for n in self.by_form.get(form, ())
-                          if len(tokens[n]) - tokens[n].count(" ") == len(form)
-                          and tokens[n].replace(" ", "") == form]
-            queries.append((NameKey(name, "", form, field=field), candidates))
-        return self._matches(queries, country, exclude, among, same_name=True)
+            block = self.by_form.get(form)
+            if block:  # most names of a new list are nobody's yet
+                candidates = [n for n in block
+                              if len(tokens[n]) - tokens[n].count(" ") == len(form)
+                              and tokens[n].replace(" ", "") == form]
+                queries.append((NameKey(name, "", form, field=field), candidates))
+        return self._matches(queries, country, exclude, among, same_name=True) if queries else []
 
     def _matches(self, queries: list[tuple[NameKey, Iterable[int]]], country: str,
                  exclude: str, among: Container[str] | None, *,
