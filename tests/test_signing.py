@@ -119,7 +119,7 @@ def test_withdraw_counts_what_it_withdrew(small_letter: Path) -> None:
     [
         ((), "error: name the ids to withdraw (or an individual by name)\n"),
         (("--individual", "Nobody"), "error: no individual named 'Nobody' signed 'demo'\n"),
-        (("zz",), "error: unknown id 'zz'; see `signon orgs` for the ids\n"),
+        (("zz",), "error: unknown id 'zz'; look it up in the roster's list (`signon orgs`)\n"),
     ],
 )
 def test_withdraw_refusals(small_letter: Path, cli: Cli, args: tuple[str, ...],
@@ -157,8 +157,8 @@ def test_withdraw_refuses_an_organization_that_has_not_signed(small_letter: Path
     before = record(small_letter)
     result = cli("withdraw", "demo", "z")
     assert (result.exit_code, result.stderr) == (
-        3, "error: 'z' has not signed 'demo'; nothing was withdrawn (see `signon compose demo` "
-           "for who signed)\n")
+        3, "error: 'z' has not signed 'demo'; nothing was withdrawn; see who signed in the list "
+           "(`signon compose demo`)\n")
     assert record(small_letter) == before
 
 
