@@ -60,6 +60,7 @@ from signon.importers.people import (
 )
 from signon.importers.unnamed import Unnamed, UnnamedReader
 from signon.importers.wordlists import (
+    CONTINUATION_WORDS,
     IMPERATIVES,
     ORG_SECTION_NOUNS,
     PERSON_SECTION_HINTS,
@@ -154,6 +155,7 @@ class ParsedList:
 # ------------------------------------------------------------------ judging blocks
 
 _IMPERATIVE = frozenset(IMPERATIVES)
+_CONTINUATIONS = frozenset(CONTINUATION_WORDS)
 _ORG_NOUN = re.compile(rf"\b(?:{words_pattern(ORG_SECTION_NOUNS)})\b", re.IGNORECASE)
 _INDIVIDUALS_TOO = re.compile(
     rf"\b(?:{words_pattern(PERSON_SECTION_NOUNS)}|{words_pattern(PERSON_SECTION_HINTS)})",
@@ -985,6 +987,37 @@ def _lines(doc: Document, start: int, end: int, notes: list[Note], gaps: set[int
     return out
 
 
+def _rejoin_wrapped(lines: list[_Line], notes: list[Note]) -> list[_Line]:
+    """A line that begins with a lower-case "do", "of", "and" continues the name above it,
+    wrapped ("… professora doutora em Filosofia" / "do Direito, conselheira …")."""
+    out: list[_Line] = []
+    for line in lines:
+        first = line.text.split(None, 1)[0] if line.text else ""
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and first in _CONTINUATIONS
+            and not line.section
+            and not before.section
+            and line.place is None
+            and line.person is None
+            and before.group == line.group
+            and before.depth == line.depth
+            and not before.text.endswith((".", ";", ":"))
+        ):
+            notes.append(
+                Note(
+                    "import-repair",
+                    f"{line.text!r} continues the name above it, {before.text!r}; read as one",
+                    line.line or None,
+                )
+            )
+            before.text = f"{before.text} {line.text}"
+            continue
+        out.append(line)
+    return out
+
+
 # ------------------------------------------------------------------ structure
 
 
@@ -1300,7 +1333,7 @@ def parse_list(
             )
         )
     gaps = {i for i in range(first, stop) if judged[i].role in ("gap", "unnamed")}
-    lines = _lines(doc, first, stop, notes, gaps)
+    lines = _rejoin_wrapped(_lines(doc, first, stop, notes, gaps), notes)
     entries: list[ParsedEntry] = []
     individuals: list[ParsedPerson] = []
     sections: list[str] = []

@@ -381,6 +381,25 @@ PERSON_TITLES = (
     "проф",
     "пан",
     "пані",
+    # before a name in Portuguese, Spanish, Italian, French, German
+    "deputado",
+    "deputada",
+    "diputado",
+    "diputada",
+    "deputato",
+    "deputata",
+    "député",
+    "députée",
+    "senador",
+    "senadora",
+    "vereador",
+    "vereadora",
+    "padre",
+    "frei",
+    "irmã",
+    "doña",
+    "abgeordnete",
+    "abgeordneter",
 )
 
 # Words of a role or profession after a person's name ("Jane Roe, journalist").
@@ -528,6 +547,17 @@ ROLE_WORDS = (
     "правозахисник",
     "правозахисниця",
     # Portuguese, Spanish, Italian, French, German
+    "reitor",
+    "reitora",
+    "ex-reitor",
+    "ex-reitora",
+    "ouvidor",
+    "ouvidora",
+    "profª",
+    "conselheiro",
+    "conselheira",
+    "doutor",
+    "doutora",
     "professora",
     "historiador",
     "historiadora",
@@ -1062,4 +1092,31 @@ SIGNATORY_CUES = (
     "підписанти",
     "padpisanty",
     "sygnatariusze",
+)
+
+# Words a list line never begins with in lower case unless it continues the name above it
+# (a name wrapped over two lines: "… em Filosofia" / "do Direito, conselheira …").  Matched
+# as printed, lower case only: "De Balie" and "The Hague Group" begin names.
+CONTINUATION_WORDS = (
+    "de",
+    "do",
+    "da",
+    "dos",
+    "das",
+    "del",
+    "della",
+    "di",
+    "du",
+    "des",
+    "of",
+    "and",
+    "for",
+    "e",
+    "y",
+    "und",
+    "der",
+    "für",
+    "von",
+    "zu",
+    "et",
 )
