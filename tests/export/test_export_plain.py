@@ -1,8 +1,10 @@
 """Whole plain-text, Markdown and CSV exports of a letter with list sections, wrapped names,
-nested lists, links, a quotation and a rule: what a coordinator pastes into an e-mail."""
+nested lists, links, a quotation and a rule: what a coordinator pastes into an e-mail (and
+the headings of the same letter as a web page)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -213,3 +215,10 @@ def test_export_refuses_a_file_that_is_not_text(sectioned: Path, cli: Cli) -> No
     assert result.exit_code == 3
     assert "demo.txt" in result.stderr and "not written by signon" in result.stderr
     assert target.read_bytes() == b"\xff\xfe\x00own notes\x80"
+
+
+def test_html_body_headings_start_below_the_title(sectioned: Path, cli: Cli) -> None:
+    assert cli("export", "demo", "--html").exit_code == 0
+    page = (sectioned / "demo.html").read_text(encoding="utf-8")
+    headings = [line for line in page.splitlines() if re.match(r"<h[1-6]", line)]
+    assert headings == ["<h1>Demo letter</h1>", "<h2>Free them now</h2>", "<h3>Our demands</h3>"]
