@@ -212,10 +212,12 @@ def _control_findings(result: CheckResult, letter: Letter, roster: Roster,
                     flag(record_file, "individual", value)
                     break
     signatures = letter.record.active()
-    if has_controls("\n".join(sig.signer for sig in signatures)):
+    if has_controls("\n".join(f"{sig.signer}\n{sig.printed}" for sig in signatures)):
         for sig in signatures:
             if has_controls(sig.signer):
                 flag(record_file, f"the signer for {sig.id}", sig.signer)
+            if has_controls(sig.printed):
+                flag(record_file, f"the name printed for {sig.id}", sig.printed)
     listed = [roster.entries[eid] for eid in dict.fromkeys(node.id for node, _ in
                                                            signatories.walk())]
     if has_controls("\n".join(f"{e.country}\n{e.city}\n{e.heading}" for e in listed)):

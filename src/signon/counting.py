@@ -121,6 +121,8 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
             hidden.append(entry)
             continue
         node = _node(entry, roster, lang, path=(), cycles=cycles, expanded=expanded, left=left)
+        if sig.printed:
+            node.name = sig.printed
         node.signature = sig
         top.append(node)
 

@@ -187,6 +187,9 @@ class Signature:
     # Asked not to be named (a form's "may we list you publicly?" answered no): counted,
     # never printed.
     unnamed: bool = False
+    # The name this letter prints, when it is not the roster's: an imported letter that
+    # named the entry by an alias or a translation keeps printing that name.
+    printed: str = ""
 
     def to_toml(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "date": self.date}
@@ -200,6 +203,8 @@ class Signature:
             out["section"] = self.section
         if self.unnamed:
             out["unnamed"] = True
+        if self.printed:
+            out["printed"] = self.printed
         return out
 
 
@@ -283,7 +288,7 @@ class SignatureRecord:
                 id=row["id"], date=_text(row.get("date")), signer=_text(row.get("signer")),
                 withdrawn=_text(row.get("withdrawn")), via=_text(row.get("via")),
                 section=_text(row.get("section")),
-                unnamed=row.get("unnamed") is True,
+                unnamed=row.get("unnamed") is True, printed=_text(row.get("printed")),
             ))
         for i, row in enumerate(data.get("individuals", []), 1):
             if not isinstance(row, dict) or not isinstance(row.get("name"), str):
@@ -298,7 +303,8 @@ class SignatureRecord:
         return record
 
 
-_PLAIN_SIGNATURE = frozenset({"id", "date", "signer", "withdrawn", "via", "section"})
+_PLAIN_SIGNATURE = frozenset({"id", "date", "signer", "withdrawn", "via", "section",
+                              "printed"})
 
 
 def _text(value: Any) -> str:

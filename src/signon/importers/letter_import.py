@@ -144,6 +144,10 @@ class _Plan:
     _new: set[str] = field(default_factory=set)
     _matched_set: set[str] = field(default_factory=set)
     _section: str = ""
+    language: str = "en"
+    # Signatory id → the name the letter printed, where that is another of the entry's
+    # names (an alias, a translation) rather than the one the roster prints.
+    printed: dict[str, str] = field(default_factory=dict)
 
     def resolve(self, entry: ParsedEntry, parent: ParsedEntry | None, depth: int = 0) -> str:
         from signon.identity import match_or_create
@@ -153,9 +157,8 @@ class _Plan:
             self._section = entry.section
         at = len(self.rows)
         if entry.kind == "coalition":
-            members = list(
-                dict.fromkeys(self.resolve(m, entry, depth + 1) for m in entry.members)
-            )
+            members = list(dict.fromkeys(self.resolve(m, entry, depth + 1)
+                                         for m in entry.members if not self.nameless(m)))
         try:
             # The printed form too: a place the reader split off may be part of the name
             # the roster holds ("FIAN Norway").
@@ -169,6 +172,9 @@ class _Plan:
             where = f"{self.source}:{entry.line}" if entry.line else self.source
             raise RefusedInput(f"{where}: {entry.printed!r}: {err}") from None
         result = outcome.entry
+        if parent is None and not outcome.created and fold(entry.name) not in {
+                fold(result.name), fold(result.display_name(self.language))}:
+            self.printed.setdefault(result.id, entry.name)
         if outcome.created:
             self.new_ids.append(result.id)
             self._new.add(result.id)
@@ -214,6 +220,15 @@ class _Plan:
     def _note(self, entry: ParsedEntry, message: str) -> None:
         self.notes.append(Note("possible-duplicate", message, entry.line or None))
 
+    def nameless(self, entry: ParsedEntry) -> bool:
+        """An entry with no letter or digit in its name ("-" in a table's name cell) names
+        nobody: it is left out, and said so, rather than stopping the import."""
+        if any(ch.isalnum() for ch in entry.name):
+            return False
+        self.notes.append(Note("import-skipped", f"left out {entry.printed!r}: it holds no "
+                               "letter or digit, so it names nobody", entry.line or None))
+        return True
+
 
 def _signatures(parsed: ParsedList, plan: _Plan, date: str) -> list[Signature]:
     # Every name the plan will look up, keyed in one pass (as resolve asks: a country
@@ -224,9 +239,11 @@ def _signatures(parsed: ParsedList, plan: _Plan, date: str) -> list[Signature]:
                        also=[e.printed for e in every])
     sections: dict[str, str] = {}
     for entry in parsed.entries:
-        sections.setdefault(plan.resolve(entry, None), validate("section", entry.section))
+        if not plan.nameless(entry):
+            sections.setdefault(plan.resolve(entry, None), validate("section", entry.section))
     plan.index.share_keys()  # for the check of the import, which looks for duplicates
-    return [Signature(id=eid, date=date, section=section) for eid, section in sections.items()]
+    return [Signature(id=eid, date=date, section=section, printed=plan.printed.get(eid, ""))
+            for eid, section in sections.items()]
 
 
 def _individuals(parsed: ParsedList, date: str, source: str) -> list[Individual]:
@@ -408,7 +425,7 @@ def import_letter(
             # Keyed whole: the check after the import asks for every pair, with the keys the
             # import leaves it (share_keys).
             plan = _Plan(roster=roster, index=IdentityIndex(roster, keyed=True), source=path.name,
-                         original=frozenset(roster.entries))
+                         original=frozenset(roster.entries), language=language)
             record = SignatureRecord(
                 signatures=_signatures(parsed, plan, the_date), individuals=individuals
             )
