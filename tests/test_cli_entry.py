@@ -119,3 +119,29 @@ def test_check_into_a_pipe_loads_no_rich(small_letter: Path) -> None:
     colour = subprocess.run([sys.executable, "-c", script], cwd=small_letter,
                             capture_output=True, text=True, env={**env, "FORCE_COLOR": "1"})
     assert "\x1b[" in colour.stdout and colour.stderr.strip() == "True"
+
+
+@pytest.mark.parametrize(("args", "hoisted"), [
+    (["check", "--workspace", "ws", "demo"], ["--workspace", "ws", "check", "demo"]),
+    (["add-org", "X", "-W", "ws"], ["-W", "ws", "add-org", "X"]),
+    (["orgs", "--json", "--workspace=ws"], ["--workspace=ws", "orgs", "--json"]),
+    (["-W", "ws", "orgs"], ["-W", "ws", "orgs"]),
+    (["--workspace", "check", "orgs"], ["--workspace", "check", "orgs"]),  # a folder "check"
+    (["add-org", "--", "-W", "x"], ["add-org", "--", "-W", "x"]),  # a name after --
+    (["orgs", "-W"], ["orgs", "-W"]),  # no value: click says so
+    (["nosuch", "-W", "ws"], ["nosuch", "-W", "ws"]),
+])
+def test_a_workspace_given_after_the_command_goes_to_the_group(
+        args: list[str], hoisted: list[str]) -> None:
+    assert cli.hoist_workspace(args) == hoisted
+
+
+def test_workspace_after_the_command_works_end_to_end(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from signon.workspace import init_workspace
+
+    init_workspace(tmp_path / "ws")
+    assert _run(["add-org", "Alpha Rights", "--workspace", str(tmp_path / "ws")], capsys) == (
+        0, "added alpha-rights: Alpha Rights\n", "")
+    assert '"id": "alpha-rights"' in _run(["orgs", "--json", "-W", str(tmp_path / "ws")],
+                                         capsys)[1]

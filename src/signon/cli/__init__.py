@@ -158,8 +158,36 @@ def invoked_command(args: Sequence[str]) -> str | None:
     return None
 
 
+def hoist_workspace(args: Sequence[str]) -> list[str]:
+    """``args`` with a ``--workspace DIR`` (``-W DIR``) typed after the command moved
+    before it, where the group takes it: `signon check --workspace ws demo` works as
+    `signon --workspace ws check demo` does.  Nothing after ``--`` is touched."""
+    args = list(args)
+    command = next((i for i, a in enumerate(args) if a in COMMANDS), None)
+    if command is None:
+        return args
+    head, tail, moved = args[:command + 1], args[command + 1:], []
+    kept: list[str] = []
+    i = 0
+    while i < len(tail):
+        arg = tail[i]
+        if arg == "--":
+            kept += tail[i:]
+            break
+        if arg in _VALUE_OPTIONS and i + 1 < len(tail):
+            moved += tail[i:i + 2]
+            i += 2
+            continue
+        if arg.startswith("--workspace="):
+            moved.append(arg)
+        else:
+            kept.append(arg)
+        i += 1
+    return [*moved, *head, *kept] if moved else args
+
+
 def run(args: Sequence[str] | None = None) -> None:
-    argv = list(sys.argv[1:] if args is None else args)
+    argv = hoist_workspace(sys.argv[1:] if args is None else args)
     completing = bool(os.environ.get("_SIGNON_COMPLETE"))
     name = None if completing else invoked_command(argv)
     if name is None and (completing or not _top_help(argv)):
