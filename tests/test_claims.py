@@ -268,6 +268,10 @@ OTHER: list[tuple[str, str, list[Row]]] = [
     ("it", "24 ноября 2011 года", []),
     ("it", "seit 2011 Organisationen", []),
     ("it", "w 2011 organizacji", []),
+    ("it", "80 of the organizations", []),  # blockers of every language
+    ("it", "80 der Organisationen", []),
+    ("it", "80 old civil society organizations", [(80, "exact", ORG)]),
+    ("it", "80 large old civil society organizations", []),  # at most three words between
     ("en", "80 организаций", []),
 ]
 
