@@ -6,6 +6,7 @@ import os
 import stat
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -433,3 +434,79 @@ def test_deep_nesting_is_a_file_error_with_its_position() -> None:
 def test_nesting_tomli_accepts_still_parses() -> None:
     text = "b = " + "[" * 100 + "]" * 100 + "\n"
     assert parse_toml(text, display="orgs.toml")["b"] is not None
+
+
+# ------------------------------------------------- where a too-deep value is reported
+
+DEEP = "[" * 600 + "]" * 600
+TOO_DEEP = ("values are nested hundreds of levels deep (brackets inside brackets); no roster or "
+            "letter needs that — fix or delete that line, then run the command again")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("\nx = " + DEEP, "2:604"),  # a first line that is empty still counts
+        ("x = [[[]]]\ny = " + DEEP + "\nz = " + DEEP, "2:604"),  # the first deepest place
+        # Brackets in strings and comments are no nesting, escaped quotes end no string.
+        ('a = "[[[[" # [[[[\ns = """[[[ \\" """\nt = \'[[\'\nu = "q\\\\\\"[["\nx = [' + DEEP[1:],
+         "5:604"),
+    ],
+)
+def test_too_deep_nesting_is_reported_where_it_is(text: str, where: str) -> None:
+    with pytest.raises(WorkspaceFileError) as err:
+        parse_toml(text, display="f.toml")
+    assert str(err.value) == f"f.toml:{where}: {TOO_DEEP}"
+
+
+# --------------------------------------------------------- terminals and other streams
+
+
+@pytest.fixture
+def terminal() -> Iterator[tuple[int, Path]]:
+    primary, secondary = os.openpty()
+    try:
+        path = Path(os.ttyname(secondary))
+    except OSError:  # pragma: no cover - a pty without a name in /dev/pts
+        pytest.skip("this system's ptys have no path")
+    try:
+        yield primary, path
+    finally:
+        os.close(primary)
+        os.close(secondary)
+
+
+def test_streams_and_terminals_are_told_apart(tmp_path: Path,
+                                              terminal: tuple[int, Path]) -> None:
+    from signon.fileio import is_stream, is_terminal
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    regular = tmp_path / "out.txt"
+    regular.write_text("x\n")
+    _, tty = terminal
+    kinds = {name: (is_stream(path), is_terminal(path)) for name, path in [
+        ("tty", tty), ("fifo", fifo), ("null", Path(os.devnull)), ("file", regular),
+        ("missing", tmp_path / "nope")]}
+    assert kinds == {"tty": (True, True), "fifo": (True, False), "null": (True, False),
+                     "file": (False, False), "missing": (False, False)}
+
+
+@pytest.mark.parametrize("data", ["Alpha Rights — Östgruppen\n", "Alpha Rights — Östgruppen\n"
+                                  .encode()])
+def test_write_output_writes_text_or_bytes_into_a_terminal(terminal: tuple[int, Path],
+                                                           data: str | bytes) -> None:
+    from signon.fileio import write_output
+
+    primary, tty = terminal
+    write_output(tty, data)
+    os.set_blocking(primary, False)
+    shown = b""
+    deadline = time.monotonic() + 5
+    while not shown.endswith(b"\n") and time.monotonic() < deadline:
+        try:
+            shown += os.read(primary, 65536)
+        except BlockingIOError:
+            time.sleep(0.01)
+    # The terminal's line discipline turns "\n" into "\r\n".
+    assert shown == "Alpha Rights — Östgruppen\r\n".encode()
