@@ -510,3 +510,48 @@ def test_write_output_writes_text_or_bytes_into_a_terminal(terminal: tuple[int, 
             time.sleep(0.01)
     # The terminal's line discipline turns "\n" into "\r\n".
     assert shown == "Alpha Rights — Östgruppen\r\n".encode()
+
+
+# ------------------------------------------------------- what a user hands signon
+
+
+def test_read_input_refuses_a_folder_naming_what_it_wanted(tmp_path: Path) -> None:
+    from signon.errors import RefusedInput
+    from signon.fileio import read_input
+
+    with pytest.raises(RefusedInput) as err:
+        read_input(tmp_path, display="list.txt", what="list")
+    assert str(err.value) == "list.txt is a folder; give the list itself"
+
+
+def test_read_input_refuses_sockets_and_block_devices(tmp_path: Path) -> None:
+    import socket
+
+    from signon.errors import RefusedInput
+    from signon.fileio import read_input
+
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(tmp_path / "sock"))
+    try:
+        with pytest.raises(RefusedInput) as err:
+            read_input(tmp_path / "sock", display="sock")
+        assert str(err.value) == "sock is a socket, not a file; give the file itself"
+    finally:
+        sock.close()
+    try:  # a block device node of our own, never one of the system's
+        os.mknod(tmp_path / "disk", stat.S_IFBLK | 0o600, os.makedev(7, 0))
+    except (OSError, AttributeError):
+        pytest.skip("cannot make a block device node here (needs root)")
+    with pytest.raises(RefusedInput) as err:
+        read_input(tmp_path / "disk", display="disk")
+    assert str(err.value) == "disk is a block device, not a file; give the file itself"
+
+
+def test_load_toml_names_the_file_as_displayed(tmp_path: Path) -> None:
+    missing = tmp_path / "orgs.toml"
+    with pytest.raises(WorkspaceFileError) as err:
+        load_toml(missing)
+    assert str(err.value).startswith("orgs.toml does not exist; ")
+    with pytest.raises(WorkspaceFileError) as err:
+        load_toml(missing, display="ws/orgs.toml")
+    assert str(err.value).startswith("ws/orgs.toml does not exist; ")
