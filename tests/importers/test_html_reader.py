@@ -170,9 +170,10 @@ def test_ten_thousand_entries_read_in_well_under_a_second() -> None:
     page = "<p>We, the undersigned</p><ol>" + "".join(
         f"<li>Organization number {n}</li>" for n in range(10_000)
     )
-    started = time.perf_counter()
+    # CPU time, not wall time: the other processes of a busy machine do not count.
+    started = time.process_time()
     doc = read_html(page + "</ol>")
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert len(doc.blocks) == 10_001
 
 
