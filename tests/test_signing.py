@@ -101,7 +101,7 @@ def test_withdraw_counts_what_it_withdrew(small_letter: Path) -> None:
     ws = Workspace(small_letter)
     ws.sign_individual("demo", "Jane Roe", date="2024-03-03")
     # "c" signs through coalition k: it withdraws from this letter alone.
-    assert ws.withdraw("demo", ["a", "c"], individuals="Jane Roe", date="2024-03-06") == 3
+    assert ws.withdraw("demo", ["c", "a"], individuals="Jane Roe", date="2024-03-06") == 3
     assert record(small_letter) == HEADER + (
         "signatures = [\n"
         '    { id = "a", date = "2024-03-02", withdrawn = "2024-03-06" },\n'
@@ -273,3 +273,15 @@ def test_form_rows_dated_before_a_withdrawal_are_skipped_with_the_reason(
          "'e' already signs through coalition 'k'; signing again would list it twice"),
     ]
     assert (result.added, result.renewed) == ([], [])
+
+
+def test_withdraw_an_individual_by_name_leaves_the_others(small_letter: Path) -> None:
+    ws = Workspace(small_letter)
+    ws.sign_individual("demo", "Jane Roe", date="2024-03-03")
+    ws.sign_individual("demo", "Ivan Petrov", date="2024-03-03")
+    assert ws.withdraw("demo", individuals="ivan  petrov", date="2024-03-06") == 1
+    assert record(small_letter).endswith(
+        "individuals = [\n"
+        '    { name = "Jane Roe", date = "2024-03-03" },\n'
+        '    { name = "Ivan Petrov", date = "2024-03-03", withdrawn = "2024-03-06" },\n'
+        "]\n")
