@@ -984,6 +984,10 @@ def _lines(doc: Document, start: int, end: int, notes: list[Note], gaps: set[int
         elif block.text and not is_furniture(text):
             out.append(_Line(text, block.depth, block.group, block.line, index=i))
         i += 1
+    # A group label names the entries after it; one that ends the list has none, so it is a
+    # name made of such words ("Regional Society", "Civil Society"), not a label.
+    if out and out[-1].section == "label" and not out[-1].text.rstrip().endswith(":"):
+        out[-1].section = ""
     return out
 
 

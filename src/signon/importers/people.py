@@ -61,7 +61,10 @@ _TITLES = frozenset(fold(t) for t in PERSON_TITLES)
 _ROLES = frozenset(fold(r) for r in ROLE_WORDS)
 _PARTICLES = frozenset(NAME_PARTICLES)
 _POSTNOMINALS = frozenset(POSTNOMINALS)
-_LABEL_WORDS = frozenset(fold(w) for w in GROUP_LABEL_WORDS)
+_LABEL_WORDS = frozenset(fold(w).replace(" ", "_") for w in GROUP_LABEL_WORDS)
+# Label words of two words ("civil society"): one word of a label together, none alone
+# ("Regional Society" is a name).
+_LABEL_PHRASES = tuple(fold(w) for w in GROUP_LABEL_WORDS if " " in w)
 _LABEL_FILLERS = frozenset(["and", "of", "the", "from", "in", "other", "others", "based"])
 
 
@@ -220,7 +223,10 @@ def is_group_label(text: str) -> bool:
         return False
     if text.isascii() and text.split(None, 1)[0].lower() not in _LABEL_WORDS:
         return False  # most lines: their first word alone says no
-    words = fold(text).split()
+    folded = fold(text)
+    for phrase in _LABEL_PHRASES:
+        folded = folded.replace(phrase, phrase.replace(" ", "_"))
+    words = folded.split()
     if not words or len(words) > 6:
         return False
     if all(w in _LABEL_WORDS for w in words):

@@ -826,7 +826,7 @@ GROUP_LABEL_WORDS = (
     "cso",
     "csos",
     "civil",
-    "society",
+    "civil society",
     "signatories",
     "signatory",
     "supporters",

@@ -1,0 +1,40 @@
+"""Group labels ("Regional", "Civil Society") against names made of the same words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from signon.importers.letter_import import import_letter
+from signon.importers.people import is_group_label
+from signon.workspace import init_workspace
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Regional", True), ("Civil Society", True), ("Civil society organisations", True),
+    ("Regional and International Organizations", True), ("National:", True),
+    # Found by the export → import property test: a name of label words is no label.
+    ("Regional Society", False), ("Society", False), ("Regional Network", False),
+])
+def test_group_labels(text: str, label: bool) -> None:
+    assert is_group_label(text) is label
+
+
+def _names(tmp_path: Path, lines: str) -> list[tuple[str, str]]:
+    source = tmp_path / "letter.txt"
+    source.write_text("Joint letter\n\nWe, the undersigned organizations, ask for their "
+                      f"release.\n\nSigned by:\n\n{lines}", encoding="utf-8")
+    ws = init_workspace(tmp_path / "ws")
+    result = import_letter(ws, source, "l", dry_run=True)
+    return [(row.name, row.section) for row in result.rows]
+
+
+def test_a_label_that_ends_the_list_names_nobody_so_it_is_a_name(tmp_path: Path) -> None:
+    assert _names(tmp_path, "Alpha Rights\nBeta Watch\nGlobal\n") == [
+        ("Alpha Rights", ""), ("Beta Watch", ""), ("Global", "")]
+
+
+def test_a_label_before_names_is_their_section(tmp_path: Path) -> None:
+    assert _names(tmp_path, "Global\nAlpha Rights\nRegional\nBeta Watch\n") == [
+        ("Alpha Rights", "Global"), ("Beta Watch", "Regional")]
