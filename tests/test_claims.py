@@ -125,6 +125,9 @@ ENGLISH: list[tuple[str, list[Row]]] = [
     ("4 August 2011 organizations", []),
     # a year after "Month day," is a date too (American order), not 2011 organizations
     ("On August 4, 2011 organizations wrote to the Council.", []),
+    ("August 4, 2011 organizations wrote to the Council.", []),
+    ("August the 2011 organizations wrote.", [(2011, "exact", ORG)]),  # no day between
+    ("Together, more than 1200 organizations signed.", [(1200, "more-than", ORG)]),
     ("On 24 November 2011, the court", []),
     ("24 November", []),
     ("the 2019 NGO law", []),
@@ -269,6 +272,8 @@ OTHER: list[tuple[str, str, list[Row]]] = [
     ("it", "seit 2011 Organisationen", []),
     ("it", "w 2011 organizacji", []),
     ("it", "80 of the organizations", []),  # blockers of every language
+    # ... except a conjunction of one language ("i" in Polish) that blocks in another
+    ("it", "80 polskich i ukraińskich organizacji", [(80, "exact", ORG)]),
     ("it", "80 der Organisationen", []),
     ("it", "80 old civil society organizations", [(80, "exact", ORG)]),
     ("it", "80 large old civil society organizations", []),  # at most three words between
