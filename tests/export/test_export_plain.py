@@ -222,3 +222,12 @@ def test_html_body_headings_start_below_the_title(sectioned: Path, cli: Cli) -> 
     page = (sectioned / "demo.html").read_text(encoding="utf-8")
     headings = [line for line in page.splitlines() if re.match(r"<h[1-6]", line)]
     assert headings == ["<h1>Demo letter</h1>", "<h2>Free them now</h2>", "<h3>Our demands</h3>"]
+
+
+def test_markdown_individuals_under_the_default_heading(sectioned: Path, cli: Cli) -> None:
+    path = sectioned / "letters" / "demo" / "letter.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^individuals_heading = .*\n", "", text), encoding="utf-8")
+    assert cli("export", "demo", "--md").exit_code == 0
+    assert (sectioned / "demo.md").read_text(encoding="utf-8").endswith(
+        f"\nIndividuals:\n\n- Jane Roe, {TITLE}, Uni X\n")
