@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from signon.cli._common import app, get_console, note, print_json, say, state, ws
-from signon.roster import Entry
 from signon.text import printable
-from signon.workspace import init_workspace
 
 if TYPE_CHECKING:
     from signon.identity import Match
+    from signon.roster import Entry
 
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="Roster id (see `signon orgs`), or "
                                       "an acronym, alias or name of the entry.",
@@ -46,6 +45,8 @@ def init(
                                               show_default=False)] = Path("."),
 ) -> None:
     """Create a workspace: DIR/orgs.toml and DIR/letters/ (never overwrites)."""
+    from signon.workspace import init_workspace
+
     workspace = init_workspace(directory)
     say(f"created workspace {workspace.root} (orgs.toml, letters/)")
 
