@@ -659,7 +659,10 @@ def edit_entry(entry: Entry, **changes: Any) -> list[str]:
         if value is None:
             continue
         if key in ("aliases", "tags"):
-            value = _unique(validate(key[:-1] if key == "aliases" else "tag", v) for v in value)
+            # Named as make_entry names them ("alias[2]", "tag"): one refusal reads alike
+            # from add-org and edit-org.
+            value = _unique(validate(f"alias[{i}]" if key == "aliases" else "tag", v)
+                            for i, v in enumerate(value, 1))
         elif key == "names":
             value = {check_language(lang): validate(f"name[{lang}]", v)
                      for lang, v in value.items()}
