@@ -50,9 +50,9 @@ def test_seed_audited_without_a_workspace(nowhere: Path, cli: Any) -> None:
         "hold\n"
         "  error claim-mismatch: draft.txt:3: the letter says '78 human rights organizations' "
         "but the list holds 80 organizations; correct the number\n"
-        "  warning import-repair: 'Human Rights House Tbilisi' was printed as a member of "
-        "'Human Rights House Sarajevo'; imported as a coalition of its own with the 3 entries "
-        "after it\n"
+        "  warning import-repair: draft.txt:64: 'Human Rights House Tbilisi' was printed as a "
+        "member of 'Human Rights House Sarajevo'; imported as a coalition of its own with the 3 "
+        "entries after it\n"
     )
     assert _files(nowhere) == ["draft.txt"]
 

@@ -73,8 +73,10 @@ def audit_file(path: Path, *, start: str | None = None, end: str | None = None,
     result.letter = path.name
     source_lines = _source_lines(path)
     _relocate(result, path.name, source_lines)
-    notes = [Finding(code=n.code, severity=n.severity, message=n.message, line=n.line,
-                     file=path.name) for n in imported.notes]
+    # Where each note points, in its text as in check's findings ("draft.txt:8: …").
+    notes = [Finding(code=n.code, severity=n.severity,
+                     message=f"{path.name}:{n.line}: {n.message}" if n.line else n.message,
+                     line=n.line, file=path.name) for n in imported.notes]
     return Audit(path=path, check=result, notes=notes)
 
 
