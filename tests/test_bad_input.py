@@ -527,6 +527,20 @@ def test_new_letter_on_a_full_disk_leaves_no_folder(frozen: Path, cli: Cli,
     assert not (frozen / "letters" / "fresh").exists()
 
 
+def test_a_punctuation_only_line_is_left_out_and_said(workspace: Path, cli: Cli,
+                                                      tmp_path: Path) -> None:
+    source = tmp_path / "list.txt"
+    source.write_text("Letter\n\nWe, the undersigned organizations, ask.\n\nSigned:\n\n"
+                      "Alpha Rights\n*\nBeta Watch\n-\nGamma Centre\n", encoding="utf-8")
+    result = cli("check", str(source))
+    assert (result.exit_code, result.stdout) == (0, (
+        "✓ list.txt: 3 organizations, 3 entries, 3 names, 0 individuals\n"
+        "  warning import-skipped: list.txt:8: left out '*': it holds no letter or digit, so "
+        "it names nobody\n"
+        "  warning import-skipped: list.txt:10: left out '-': it holds no letter or digit, so "
+        "it names nobody\n"))
+
+
 # ------------------------------------------------- 9. a roster too large to work with
 
 

@@ -158,7 +158,7 @@ class _Plan:
         at = len(self.rows)
         if entry.kind == "coalition":
             members = list(dict.fromkeys(self.resolve(m, entry, depth + 1)
-                                         for m in entry.members if not self.nameless(m)))
+                                         for m in entry.members))
         try:
             # The printed form too: a place the reader split off may be part of the name
             # the roster holds ("FIAN Norway").
@@ -220,14 +220,6 @@ class _Plan:
     def _note(self, entry: ParsedEntry, message: str) -> None:
         self.notes.append(Note("possible-duplicate", message, entry.line or None))
 
-    def nameless(self, entry: ParsedEntry) -> bool:
-        """An entry with no letter or digit in its name ("-" in a table's name cell) names
-        nobody: it is left out, and said so, rather than stopping the import."""
-        if any(ch.isalnum() for ch in entry.name):
-            return False
-        self.notes.append(Note("import-skipped", f"left out {entry.printed!r}: it holds no "
-                               "letter or digit, so it names nobody", entry.line or None))
-        return True
 
 
 def _signatures(parsed: ParsedList, plan: _Plan, date: str) -> list[Signature]:
@@ -239,8 +231,7 @@ def _signatures(parsed: ParsedList, plan: _Plan, date: str) -> list[Signature]:
                        also=[e.printed for e in every])
     sections: dict[str, str] = {}
     for entry in parsed.entries:
-        if not plan.nameless(entry):
-            sections.setdefault(plan.resolve(entry, None), validate("section", entry.section))
+        sections.setdefault(plan.resolve(entry, None), validate("section", entry.section))
     plan.index.share_keys()  # for the check of the import, which looks for duplicates
     return [Signature(id=eid, date=date, section=section, printed=plan.printed.get(eid, ""))
             for eid, section in sections.items()]

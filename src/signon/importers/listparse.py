@@ -1399,6 +1399,7 @@ def parse_list(
             if label and label not in sections:
                 sections.append(label)
         i = j + 1
+    entries = _drop_nameless(entries, notes)
     _inherit_countries(entries, "")
     parsed = ParsedList(
         entries=entries,
@@ -1511,7 +1512,9 @@ def _explain(
             said.setdefault(person.index, ("individual", person.why or "a person's name"))
     for note in parsed.notes:
         if note.code == "import-skipped" and note.index >= 0:
-            said[note.index] = ("left out", "a paragraph of prose inside the list")
+            said[note.index] = ("left out", "no letter or digit: it names nobody"
+                                if note.message.startswith("left out") else
+                                "a paragraph of prose inside the list")
     for unnamed in parsed.unnamed:
         said[unnamed.index] = (
             "unnamed",
@@ -1606,6 +1609,23 @@ def _inherit_countries(entries: list[ParsedEntry], country: str) -> None:
             entry.inherited = True
         if entry.kind == "coalition":
             _inherit_countries(entry.members, entry.country)
+
+
+def _drop_nameless(entries: list[ParsedEntry], notes: list[Note]) -> list[ParsedEntry]:
+    """``entries`` without those whose name holds no letter or digit ("*", "-" alone, a
+    table's "-" cell): they name nobody, so each is left out, and said so, rather than
+    stopping the import or standing for a signatory."""
+    kept = []
+    for entry in entries:
+        if not any(ch.isalnum() for ch in entry.name):
+            notes.append(Note("import-skipped", f"left out {entry.printed!r}: it holds no "
+                              "letter or digit, so it names nobody", entry.line or None,
+                              index=entry.index))
+            continue
+        if entry.members:
+            entry.members = _drop_nameless(entry.members, notes)
+        kept.append(entry)
+    return kept
 
 
 def _report_duplicates(parsed: ParsedList) -> None:
