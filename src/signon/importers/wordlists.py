@@ -1087,6 +1087,8 @@ SIGNATORY_CUES = (
     "unterschrieben von",
     "erstunterzeichnende",
     "erstunterzeichner",
+    "gezeichnet",
+    "gez",  # "gez." (gezeichnet, signed) above the names
     "подписали",
     "подписанты",
     "підписанти",
