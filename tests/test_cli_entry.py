@@ -145,3 +145,25 @@ def test_workspace_after_the_command_works_end_to_end(tmp_path: Path,
         0, "added alpha-rights: Alpha Rights\n", "")
     assert '"id": "alpha-rights"' in _run(["orgs", "--json", "-W", str(tmp_path / "ws")],
                                          capsys)[1]
+
+
+def test_a_reader_that_goes_away_is_no_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "orgs.toml").write_text("", encoding="utf-8")
+    (tmp_path / "letters").mkdir()
+    names = "".join(f"Organization number {i}\n" for i in range(3000))
+    (tmp_path / "list.txt").write_text(f"Letter\n\nWe ask.\n\nSigned:\n\n{names}",
+                                       encoding="utf-8")
+    # `signon import-letter … --explain | head -c 10`: the reader closes the pipe after a
+    # few bytes, while signon still has thousands of lines to write, one at a time.
+    proc = subprocess.Popen([sys.executable, "-m", "signon", "import-letter", "list.txt",
+                             "--slug", "l", "--dry-run", "--explain"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert len(proc.stdout.read(10)) == 10
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) in (0, 141)
+    assert err == ""

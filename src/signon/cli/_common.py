@@ -166,6 +166,12 @@ class SignonGroup(TyperGroup):
         except KeyboardInterrupt:
             show_error("interrupted; nothing was half-written")
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away (`signon orgs | head -1`): nothing more to say to it,
+            # and no error either.  Later writes, at exit, go nowhere.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(141) from None
         except OSError as err:
             failure = IOFailure(f"{err.strerror or err}: {err.filename or ''}".rstrip(": "))
             show_error(f"{failure}; check the path, its permissions and free disk space")
@@ -321,6 +327,20 @@ def ws() -> Workspace:
     from signon.workspace import find_workspace
 
     return find_workspace(state.workspace)
+
+
+PeopleOpt = Annotated[bool, typer.Option(
+    "--people", help="The list holds people only: every name is read as an individual's.")]
+OrganizationsOpt = Annotated[bool, typer.Option(
+    "--organizations", help="The list holds organizations only: no name is read as a "
+    "person's.")]
+
+
+def list_holds(people: bool, organizations: bool) -> str | None:
+    """What --people / --organizations declare the list holds (None: let signon tell)."""
+    if people and organizations:
+        raise typer.BadParameter("give --people or --organizations, not both")
+    return "individuals" if people else "organizations" if organizations else None
 
 
 def print_json(data: Any) -> None:
