@@ -60,14 +60,15 @@ class Audit:
 
 
 def audit_file(path: Path, *, start: str | None = None, end: str | None = None,
-               language: str | None = None, strict: bool = False) -> Audit:
+               language: str | None = None, holds: str | None = None,
+               strict: bool = False) -> Audit:
     """Read ``path`` as ``import-letter`` would and check it; writes nothing."""
     from signon.importers.letter_import import import_letter
 
     # A root that is never created: the import runs as a dry run against it.
     scratch = _Scratch(Path(f"/nonexistent-signon-audit-{uuid.uuid4().hex}"))
     imported = import_letter(scratch, path, _SLUG, start=start, end=end, language=language,
-                             dry_run=True)
+                             holds=holds, dry_run=True)
     result = imported.check
     result.strict = strict
     result.letter = path.name

@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from signon.cli._common import (
+    OrganizationsOpt,
+    PeopleOpt,
     app,
     get_console,
     get_err_console,
+    list_holds,
     print_json,
     say,
     state,
@@ -100,6 +103,8 @@ def import_letter(
     all_names: Annotated[
         bool, typer.Option("--all", help="With --dry-run: every name, not the first of each.")
     ] = False,
+    people: PeopleOpt = False,
+    organizations: OrganizationsOpt = False,
 ) -> None:
     """Read a letter (.txt, .md, .html, .docx, .pdf) and its signatory list into the roster
     and a new letter."""
@@ -114,6 +119,7 @@ def import_letter(
         title=title,
         date=date,
         language=language,
+        holds=list_holds(people, organizations),
         dry_run=dry_run,
         drop_comments=state.drop_comments,
     )

@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from signon.cli._common import app, get_console, note, print_json, say, ws
+from signon.cli._common import (
+    OrganizationsOpt,
+    PeopleOpt,
+    app,
+    get_console,
+    list_holds,
+    note,
+    print_json,
+    say,
+    ws,
+)
 from signon.text import printable
 
 LetterArg = Annotated[
@@ -191,6 +201,8 @@ def check(
                      help="For a FILE: the language its claims are in (default: found from "
                      "its text)."),
     ] = None,
+    people: PeopleOpt = False,
+    organizations: OrganizationsOpt = False,
 ) -> None:
     """Check counts, claims, duplicates, coalitions and templates; exit 1 on errors."""
     from signon.cli.report import print_check_report
@@ -200,10 +212,11 @@ def check(
         if len(files) != len(letters or []):
             raise typer.BadParameter("check either letters of the workspace or files, not both")
         _audit(files, as_json=as_json, strict=strict, start=start, end=end,
-               language=language)
+               language=language, holds=list_holds(people, organizations))
         return
-    if start is not None or end is not None or language is not None:
-        raise typer.BadParameter("--start, --end and --language apply to a FILE only")
+    if start is not None or end is not None or language is not None or people or organizations:
+        raise typer.BadParameter("--start, --end, --language, --people and --organizations "
+                                 "apply to a FILE only")
     workspace = ws()
     results = workspace.check(letters, strict=strict)
     if as_json:
@@ -221,12 +234,12 @@ def check(
 
 
 def _audit(files: list[str], *, as_json: bool, strict: bool, start: str | None,
-           end: str | None, language: str | None) -> None:
+           end: str | None, language: str | None, holds: str | None) -> None:
     from signon.audit import audit_file
     from signon.cli.report import print_check_report
 
-    audits = [audit_file(Path(f), start=start, end=end, strict=strict, language=language)
-              for f in files]
+    audits = [audit_file(Path(f), start=start, end=end, strict=strict, language=language,
+                         holds=holds) for f in files]
     if as_json:
         data = [a.to_json() for a in audits]
         print_json(data[0] if len(data) == 1 else data)

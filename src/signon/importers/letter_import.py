@@ -365,6 +365,7 @@ def import_letter(
     title: str | None = None,
     date: str | None = None,
     language: str | None = None,
+    holds: str | None = None,
     dry_run: bool = False,
     drop_comments: bool = False,
 ) -> LetterImport:
@@ -382,7 +383,9 @@ def import_letter(
     language = language or _letter_language(doc)
     # The workspace's own unnamed_line settings: its exports print those lines.
     unnamed = UnnamedReader(workspace_templates(workspace.root), language)
-    parsed = parse_list(doc, start=start, end=end, unnamed=unnamed)
+    if holds not in (None, "organizations", "individuals"):
+        raise RefusedInput(f"a list holds organizations or individuals, not {holds!r}")
+    parsed = parse_list(doc, start=start, end=end, unnamed=unnamed, holds=holds)
     if not parsed.entries and not parsed.individuals:
         raise RefusedInput(
             f"found no names in the list of {path.name}; give the lines it begins after "

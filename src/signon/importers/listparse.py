@@ -1301,9 +1301,12 @@ def parse_list(
     start: str | None = None,
     end: str | None = None,
     unnamed: UnnamedReader | None = None,
+    holds: str | None = None,
 ) -> ParsedList:
     """The signatory list of ``doc``.  ``unnamed`` reads the lines that count signatories
-    who asked not to be named (default: the lines signon's exports print)."""
+    who asked not to be named (default: the lines signon's exports print).  ``holds``
+    ("organizations" or "individuals"): what the whole list holds, as the user declares
+    it, over every guess and heading."""
     reader = unnamed or UnnamedReader()
     _split_sentence_lists(doc)
     first, stop, furniture, judged = _region(doc, start, end, reader)
@@ -1341,10 +1344,10 @@ def parse_list(
     entries: list[ParsedEntry] = []
     individuals: list[ParsedPerson] = []
     sections: list[str] = []
-    section = "organizations"
+    section = holds or "organizations"
     # the list (or this part of it) says what it holds: a section heading, or the line
     # announcing it ("le seguenti organizzazioni", "the undersigned organizations")
-    declared = _announces_organizations(doc, judged, first)
+    declared = holds is not None or _announces_organizations(doc, judged, first)
     label = ""
     group_country = ""  # a label that is a country: the entries under it are there
     translated: dict[int, str] = {}  # block index -> the name it translates
@@ -1355,8 +1358,9 @@ def parse_list(
         while j < len(lines) and not lines[j].section:
             j += 1
         part = lines[i:j]
-        people = [ln for ln in part if ln.person is not None]
-        part = [ln for ln in part if ln.person is None]
+        # A table's column of people's names, unless the user says the list holds none.
+        people = [ln for ln in part if ln.person is not None and holds != "organizations"]
+        part = [ln for ln in part if ln.person is None or holds == "organizations"]
         for line in people:
             assert line.person is not None
             individuals.append(
@@ -1392,7 +1396,7 @@ def parse_list(
                 label = head.text.strip().strip("*_:").strip()
                 group_country = label_country(head.text)
             else:
-                section = head.section
+                section = holds or head.section
                 declared = True
                 group_country = ""
                 label = head.text.strip().rstrip(":").strip()
