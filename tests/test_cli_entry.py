@@ -77,48 +77,45 @@ def test_running_one_command_gives_what_the_whole_app_gives(
     assert len(cli.load_all().registered_commands) == len(cli.COMMANDS)  # restored after run
 
 
-def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
+def _run_in_process(args: list[str], shown: str, cwd: Path,
+                    env: dict[str, str] | None = None) -> tuple[str, str]:
+    """Run ``signon ARGS`` in a fresh interpreter; stdout, and ``shown`` (an expression
+    over ``sys.modules``) evaluated after it, as stderr."""
     import subprocess
     import sys
 
+    script = (f"import sys\nfrom signon.cli import run\ntry:\n    run({args!r})\n"
+              f"except SystemExit:\n    pass\nprint({shown}, file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=cwd, capture_output=True,
+                          text=True, env=env if env is not None else
+                          {**os.environ, "NO_COLOR": "1"})
+    return proc.stdout, proc.stderr.strip()
+
+
+_COMMAND_MODULES = "sorted(m for m in sys.modules if m.endswith('_cmds'))"
+
+
+def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
     (tmp_path / "orgs.toml").write_text('[orgs.a]\nname = "Alpha"\n', encoding="utf-8")
-    script = ("import sys\nfrom signon.cli import run\ntry:\n    run(['orgs', '--json'])\n"
-              "except SystemExit:\n    pass\n"
-              "print(sorted(m for m in sys.modules if m.endswith('_cmds')), file=sys.stderr)")
-    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
-                          text=True, env={**os.environ, "NO_COLOR": "1"})
-    assert '"id": "a"' in proc.stdout
-    assert proc.stderr.strip() == "['signon.cli.roster_cmds']"
+    out, loaded = _run_in_process(["orgs", "--json"], _COMMAND_MODULES, tmp_path)
+    assert '"id": "a"' in out
+    assert loaded == "['signon.cli.roster_cmds']"
 
 
 def test_the_groups_help_loads_no_command(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    script = ("import sys\nfrom signon.cli import run\ntry:\n    run(['--help'])\n"
-              "except SystemExit:\n    pass\n"
-              "print(sorted(m for m in sys.modules if m.endswith('_cmds')), file=sys.stderr)")
-    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
-                          text=True, env={**os.environ, "NO_COLOR": "1"})
-    assert "import-letter    Read a letter" in proc.stdout
-    assert proc.stderr.strip() == "[]"
+    out, loaded = _run_in_process(["--help"], _COMMAND_MODULES, tmp_path)
+    assert "import-letter    Read a letter" in out
+    assert loaded == "[]"
 
 
 def test_check_into_a_pipe_loads_no_rich(small_letter: Path) -> None:
-    import subprocess
-    import sys
-
-    script = ("import sys\nfrom signon.cli import run\ntry:\n    run(['check', 'demo'])\n"
-              "except SystemExit:\n    pass\n"
-              "print('rich' in sys.modules, file=sys.stderr)")
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    proc = subprocess.run([sys.executable, "-c", script], cwd=small_letter,
-                          capture_output=True, text=True, env=env)
-    assert proc.stdout.startswith("✓ demo: 5 organizations")
-    assert proc.stderr.strip() == "False"
-    colour = subprocess.run([sys.executable, "-c", script], cwd=small_letter,
-                            capture_output=True, text=True, env={**env, "FORCE_COLOR": "1"})
-    assert "\x1b[" in colour.stdout and colour.stderr.strip() == "True"
+    out, loaded = _run_in_process(["check", "demo"], "'rich' in sys.modules", small_letter, env)
+    assert out.startswith("✓ demo: 5 organizations")
+    assert loaded == "False"
+    out, loaded = _run_in_process(["check", "demo"], "'rich' in sys.modules", small_letter,
+                                  {**env, "FORCE_COLOR": "1"})
+    assert "\x1b[" in out and loaded == "True"
 
 
 @pytest.mark.parametrize(("args", "hoisted"), [
