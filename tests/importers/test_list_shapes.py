@@ -206,6 +206,21 @@ def test_group_labels(text: str, label: bool) -> None:
         ("kiara <kiara@bij1.org>", True),
         ("Irenes (@IreneKnapp)", True),
         ("Mozilla Foundation (@mozilla)", False),
+        # Lines of real letters (tests/corpus: de-ogn-forderungen, fr-onestlatech-extreme-droite,
+        # pt-mst-lei-antiterrorismo)
+        ("Damian Paderta – Digitalberater, Nozilla", True),
+        ("John H. Weitzmann, Teamleiter Politik und Recht, Wikimedia Deutschland", True),
+        ("Johanna zum Felde, Wissenschaftliche Mitarbeiterin, Freie Universität Berlin", True),
+        ("Rodolphe Robles, administrateur système", True),
+        ("Yoann Henrio, développeur web freelance", True),
+        ("Mathieu de fairness.coop", True),
+        ("Esther Solano Gallego, Unifesp", True),
+        ("Margarida Maria Seabra Prado de Mendonça- advogada, professora doutora", True),
+        ("Le Mouton Numérique", False),
+        ("La Première Ligne", False),
+        ("Collectif Changer de Cap - Groupe Numérique", False),
+        ("Verein für Kinder- und Jugendhilfe", False),
+        ("Jacques Le Marois", True),
     ],
 )
 def test_person_score(text: str, person: bool) -> None:

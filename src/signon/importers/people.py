@@ -20,9 +20,11 @@ import re
 from signon.importers.countries import is_country
 from signon.importers.wordlists import (
     GROUP_LABEL_WORDS,
+    LEADING_ARTICLES,
     NAME_PARTICLES,
     PERSON_TITLES,
     POSTNOMINALS,
+    ROLE_SUFFIXES,
     ROLE_WORDS,
 )
 from signon.text import fold
@@ -59,6 +61,9 @@ THRESHOLDS = {
 
 _TITLES = frozenset(fold(t) for t in PERSON_TITLES)
 _ROLES = frozenset(fold(r) for r in ROLE_WORDS)
+_ROLE_PHRASES = tuple(r for r in _ROLES if " " in r)
+_ROLE_SUFFIXES = tuple(fold(s) for s in ROLE_SUFFIXES)
+_ARTICLES = frozenset(LEADING_ARTICLES)
 _PARTICLES = frozenset(NAME_PARTICLES)
 _POSTNOMINALS = frozenset(POSTNOMINALS)
 _LABEL_WORDS = frozenset(fold(w).replace(" ", "_") for w in GROUP_LABEL_WORDS)
@@ -105,11 +110,18 @@ def _known_given(word: str) -> bool:
     return "-" in word and word.split("-", 1)[0] in names
 
 
-HEAD_SPLIT = re.compile(r",\s+|\s+[-–—|/]\s+|\s*\(")
+# The name ends at a comma, a spaced dash or bar, a bracket, or a dash typed against the
+# name ("Mendonça- advogada"), though not a German or French suspended hyphen
+# ("Kinder- und Jugendhilfe").
+HEAD_SPLIT = re.compile(
+    r",\s+|\s+[-–—|/]\s+|\s*\(|(?<=[^\W\d_])[-–—]\s+(?!(?:und|u\.|oder|and|or|et|ou|e|y|i)\s)"
+)
 # A handle or an e-mail address: people sign with them ("kiara <kiara@bij1.org>",
 # "Irenes (@IreneKnapp)"); organizations hardly ever do.
 _CONTACT = re.compile(r"(?:^|[\s(\[<])@\w[\w.-]*|\b[\w.+-]+@[\w-]+\.\w")
 _ACRONYM = re.compile(r"^[A-ZА-Я]{3,}$")
+# One word that is not an acronym (an acronym after a name is often the name's own: "(FAL)").
+_ONE_WORD = re.compile(r"^[^\W\d_][^\W\d_A-ZА-Я]+$")
 
 
 def name_part(text: str) -> tuple[str, str]:
@@ -128,9 +140,13 @@ def person_shape(name: str) -> float:
     while len(words) > 2 and fold(words[-1]).replace(" ", "") in _POSTNOMINALS:
         words = words[:-1]
     name = " ".join(words)
-    if not 2 <= len(words) <= 5:
+    # Particles do not count: "Margarida Maria Seabra Prado de Mendonça" is five names.
+    named = [w for w in words if w not in _PARTICLES]
+    if not 2 <= len(named) <= 5 or len(words) > 7 or fold(words[0]) in _ARTICLES:
         return 0.0
-    if any(ch.isdigit() for ch in name) or any(ch in name for ch in '"“”«»&/@'):
+    # A colon inside is "Org: its representative" ("IEPALA: María Pilar Colchero"), and a
+    # person's name holds none.
+    if any(ch.isdigit() for ch in name) or any(ch in name for ch in '"“”«»&/@:'):
         return 0.0
     from signon.importers.names import org_words
 
@@ -159,6 +175,9 @@ def person_score(text: str) -> float:
     head, rest = name_part(text)
     shape = person_shape(head)
     if not shape:
+        affiliated = _AFFILIATED.match(head)
+        if affiliated and _known_given(affiliated.group(1)) and not head[:1].islower():
+            return 1.0  # "Mathieu de fairness.coop": a first name and where the person is from
         return _contact_score(text, head)
     score = 0.5
     words = head.split()
@@ -167,21 +186,37 @@ def person_score(text: str) -> float:
         score += 0.7
         while len(words) > 2 and fold(words[0]).replace(" ", "") in _TITLES:
             words = words[1:]
+    given = False
     if _known_given(words[0]) or (not words[0].isascii() and _known_given(words[1])):
         score += 0.6
+        given = True
     if rest:
         from signon.importers.names import org_words
 
-        rest_words = set(fold(rest).split())
-        if rest_words & _ROLES or any(r in fold(rest) for r in _ROLES if " " in r):
+        if is_role(rest):
             score += 0.6
         elif "@" in rest and _CONTACT.search(rest):
             score += 0.6  # "Xe Iaso (@Xe)", "Delan Azabani <delan@…>": people sign so
-        elif is_country(rest) or org_words(rest):
-            score += 0.0  # "Jane Roe, Norway" / "Jane Roe, Amnesty": the name decides
+        elif rest[:1].islower():
+            score += 0.3  # "Yoann Henrio, développeur web": a description of the person
+        elif is_country(rest) or org_words(rest) or (given and _ONE_WORD.match(rest)):
+            score += 0.0  # "Jane Roe, Norway" / "Jane Roe, Amnesty" / "…, Unifesp": the name
         else:
             score -= 0.2
     return score
+
+
+# "Mathieu de fairness.coop", "Anna from Greenpeace": a first name, then the organization.
+_AFFILIATED = re.compile(r"^(\S+)\s+(?:de|from|von|vom|di|da|do)\s+\S")
+
+
+def is_role(text: str) -> bool:
+    """Whether ``text`` (what follows a name) names a role: "Professor", "Digitalberater"."""
+    folded = fold(text)
+    words = folded.split()
+    if not set(words).isdisjoint(_ROLES) or any(r in folded for r in _ROLE_PHRASES):
+        return True
+    return any(len(w) > len(s) + 2 and w.endswith(s) for w in words for s in _ROLE_SUFFIXES)
 
 
 def _contact_score(text: str, head: str) -> float:
@@ -212,7 +247,7 @@ def given_with_role(text: str) -> bool:
     words = head.split()
     if not 2 <= len(words) <= 4 or not rest or not _known_given(words[0]):
         return False
-    return bool(set(fold(rest).split()) & _ROLES)
+    return is_role(rest)
 
 
 def is_group_label(text: str) -> bool:
