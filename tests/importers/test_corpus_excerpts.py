@@ -305,3 +305,30 @@ def test_titles_before_a_name_and_a_name_wrapped_onto_a_line_of_its_own(tmp_path
     assert not any(e.name.startswith("do Direito") for e in parsed.entries)
     assert not any(p.name.startswith("do Direito") for p in parsed.individuals)
     assert any("do Direito, conselheira" in n.message for n in parsed.notes)
+
+
+def test_a_wiki_heading_in_a_text_file_is_a_heading_that_can_announce_the_list(
+    tmp_path: Path,
+) -> None:
+    # A MoinMoin page saved as text: "== Kontakt ==" over a contact person, then
+    # "== Unterzeichner ==" (German: signatories) over " * Person, Company, …, http://…"
+    # bullets whose lines are long and linked.  The list is the bullets, read by their heads.
+    path = excerpt(tmp_path, "de-ffii-nl-firmen", (1, 40))
+    doc = read_document(path)
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["Kontakt", "Erklärung (niederländisch):", "Unterzeichner"]
+    parsed = parse_list(doc)
+    lines = sorted([e.line for e in parsed.entries] + [p.line for p in parsed.individuals])
+    assert lines == list(range(17, 41))  # the 24 bullets, and not the contact above them
+
+
+def test_a_reference_with_a_year_and_a_link_is_not_a_name(tmp_path: Path) -> None:
+    # Endnotes above "Signatories": "UNDP (2020), COVID-19 and Human Development: …, http…"
+    # are an <ol> of linked lines too, but their heads hold a year.
+    from signon.importers.names import name_score
+
+    assert name_score("UNDP (2020), COVID-19 and Human Development, http://hdr.undp.org",
+                      in_list=True) == 0
+    assert name_score("O. Feringa, SolidCode BV, Utrecht, http://www.solidcode.net/",
+                      in_list=True) > 0
+    assert name_score("O. Feringa, SolidCode BV, Utrecht, http://www.solidcode.net/") == 0

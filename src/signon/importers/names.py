@@ -346,12 +346,16 @@ def name_score(text: str, *, in_list: bool = False) -> float:
         return 0.0
     if coalition_heading(text):
         return 2.0
-    if _URL.search(text) or _LABEL.match(text):
-        return 0.0  # an address or a labelled line (names hold neither)
+    if _LABEL.match(text):
+        return 0.0  # a labelled line ("Tel: …"): names hold none
+    if _URL.search(text):
+        if not in_list:
+            return 0.0  # an address
+        return _head_score(text)
     words = text.split()
     limit = 30 if in_list else 22
     if len(words) > limit or len(text) > 300:
-        return 0.0
+        return _head_score(text) if in_list else 0.0
     if _SENTENCE_INSIDE.search(text) and len(words) > 8:
         return 0.0
     first = text.lstrip("\"'“„«‘(").strip()
@@ -378,6 +382,24 @@ def name_score(text: str, *, in_list: bool = False) -> float:
     if person_like(text):
         score -= 0.2
     return max(score, 0.1)
+
+
+# A list item's name before the details that follow it ("Frank Hoen, CEO NetPresenter,
+# winner of …, http://…"): up to the first comma or spaced dash.
+_ITEM_HEAD = re.compile(r",\s|\s[-–—]\s")
+
+
+def _head_score(text: str) -> float:
+    """The score of a long or linked list item, by the name it begins with: less than a
+    whole line that reads as a name, and nothing for a line that is only an address."""
+    m = _ITEM_HEAD.search(text)
+    if not m:
+        return 0.0
+    head = text[: m.start()].strip()
+    # A digit in the head is a reference's year ("UNDP (2020), COVID-19 …, https://…").
+    if not head or _URL.search(head) or len(head.split()) > 12 or any(c.isdigit() for c in head):
+        return 0.0
+    return 0.6 * name_score(head, in_list=True)
 
 
 # ------------------------------------------------------------------ places after a name

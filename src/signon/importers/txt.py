@@ -246,6 +246,8 @@ def _continues(prev: _Item, raw: RawLine) -> bool:
     return raw.indent > prev.indent and prev.last_len >= 40
 
 
+# A wiki's heading ("== Unterzeichner ==", MoinMoin and MediaWiki pages saved as text).
+_WIKI_HEADING = re.compile(r"^(={1,6})\s*([^=\s](?:.*[^=\s])?)\s*\1$")
 _RULE = re.compile(r"^(?:([-_*=~])\s*\1\s*\1[\s\-_*=~]*|[─━—]{3,})$")
 
 
@@ -261,7 +263,8 @@ def read_txt(text: str, *, name: str = "") -> Document:
             repairs.append((number, f"column {column}: {message}"))
         raw = raw_line(line, number)
         rule = bool(_RULE.match(raw.text))
-        if raw.text and not rule:
+        heading = _WIKI_HEADING.match(raw.text) if not rule else None
+        if raw.text and not rule and not heading:
             run.append(raw)
             continue
         if run:
@@ -270,6 +273,11 @@ def read_txt(text: str, *, name: str = "") -> Document:
             run = []
         if rule:
             rules.add(len(blocks))
+        elif heading:
+            level = len(heading.group(1))
+            blocks.append(Block("heading", clean(heading.group(2)), level=level, group=group,
+                                line=number))
+            group += 1
     if run:
         blocks += lines_to_blocks(run, group)
     for index in rules:
