@@ -230,10 +230,15 @@ def _signatures(parsed: ParsedList, plan: _Plan, date: str) -> list[Signature]:
                        ["" if e.inherited else e.country for e in every],
                        also=[e.printed for e in every])
     sections: dict[str, str] = {}
+    signers: dict[str, str] = {}
     for entry in parsed.entries:
-        sections.setdefault(plan.resolve(entry, None), validate("section", entry.section))
+        eid = plan.resolve(entry, None)
+        sections.setdefault(eid, validate("section", entry.section))
+        if entry.signer:
+            signers.setdefault(eid, validate("signer", entry.signer))
     plan.index.share_keys()  # for the check of the import, which looks for duplicates
-    return [Signature(id=eid, date=date, section=section, printed=plan.printed.get(eid, ""))
+    return [Signature(id=eid, date=date, section=section, printed=plan.printed.get(eid, ""),
+                      signer=signers.get(eid, ""))
             for eid, section in sections.items()]
 
 

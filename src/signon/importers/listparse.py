@@ -27,6 +27,7 @@ from typing import Literal
 
 from signon.errors import RefusedInput
 from signon.importers.blocks import Block, Document
+from signon.importers.company_heads import company_and_signer, signed_by_heads
 from signon.importers.countries import is_city, is_country
 from signon.importers.names import (
     Place,
@@ -55,8 +56,10 @@ from signon.importers.people import (
     given_with_role,
     is_group_label,
     label_country,
+    name_part,
     organization_evidence,
     person_score,
+    person_shape,
 )
 from signon.importers.unnamed import Unnamed, UnnamedReader
 from signon.importers.wordlists import (
@@ -84,6 +87,7 @@ class ParsedEntry:
     inherited: bool = False  # country not printed: taken from the coalition above it
     section: str = ""  # the group label it is printed under ("Regional", "Organisations")
     index: int = -1  # the document block it was read from
+    signer: str = ""  # the person who signed for it ("Jacques Le Marois, Président")
 
     def walk(self) -> list[ParsedEntry]:
         out = [self]
@@ -622,9 +626,12 @@ def _find(doc: Document, text: str, after: int, bound: str) -> tuple[int, bool]:
     after that source line (False)."""
     key = fold(text)
     skip = _body_indexes(doc)
-    for i in range(after, len(doc.blocks)):
-        if i not in skip and key and key in fold(doc.blocks[i].text):
-            return i, True
+    # Whole words first: "== Contact ==" is the heading "Contact", not "ContactOffice
+    # Group" above it; then any part of a line, for a hint cut mid-word.
+    for bounded in (f" {key} ", key):
+        for i in range(after, len(doc.blocks)):
+            if i not in skip and key and bounded in f" {fold(doc.blocks[i].text)} ":
+                return i, True
     if key and doc.markdown:
         lines = doc.markdown.splitlines()
         begin = doc.blocks[after].span[0] if after < len(doc.blocks) else len(lines)
@@ -1384,7 +1391,9 @@ def parse_list(
             for entry in found:
                 if group_country and not entry.country:
                     entry.country, entry.inherited = group_country, True
-            if not declared:
+            if not declared and signed_by_heads(found, _prose_before(doc, first)):
+                _sign_by_heads(found)
+            elif not declared:
                 found, persons = _split_people(found, label)
                 individuals += persons
             for entry in found:
@@ -1507,6 +1516,12 @@ def _explain(
                     "coalition",
                     f"a coalition heading; {len(node.members)} members follow{place}",
                 )
+            elif node is entry and node.signer:
+                said[node.index] = (
+                    "organization",
+                    f"the company {node.name!r}{place}, signed by {node.signer!r} "
+                    "(the letter's signers are companies)",
+                )
             elif node is entry:
                 said[node.index] = ("organization", f"a name{place}")
             else:
@@ -1555,6 +1570,25 @@ def _unnamed_phrase(count: int) -> str:
 def _person(text: str, line: int, section: str, index: int = -1) -> ParsedPerson:
     person = parse_person(text)
     return ParsedPerson(person.name, person.title, person.affiliation, line, section, index=index)
+
+
+def _prose_before(doc: Document, first: int) -> str:
+    """The title and the prose above the list, where a letter says who its signers are."""
+    return " ".join([doc.title, *(b.text for b in doc.blocks[:first] if b.kind != "row")])
+
+
+def _sign_by_heads(found: list[ParsedEntry]) -> None:
+    """Each "Person, title, Company" line of a companies' letter: the company, signed by
+    the person (importers/company_heads.py)."""
+    for entry in found:
+        if entry.kind == "coalition":
+            continue
+        head, _ = name_part(entry.printed)
+        if not person_shape(head) and "(" not in entry.printed:
+            continue  # "PingWings, http://…": the company alone
+        company, signer = company_and_signer(entry.printed, head)
+        if company:
+            entry.name, entry.signer = company, signer
 
 
 def _split_people(

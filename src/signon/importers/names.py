@@ -240,9 +240,22 @@ _CLOSING_CUE = re.compile(
 )
 
 
+# The formal closings of French letters, a whole sentence ("Veuillez agréer, Monsieur le
+# Président, l'hommage de notre profond respect,") and those of other languages that
+# carry words after the formula ("Atenciosamente,", "Hochachtungsvoll").
+_FORMAL_CLOSING = re.compile(
+    r"^(?:(?:veuillez|je\s+vous\s+prie\s+d|nous\s+vous\s+prions\s+d)\W*(?:agr[ée]er|recevoir)"
+    r"|recevez\b.{0,80}\b(?:l'|l’)?(?:expression|assurance)"
+    r"|hochachtungsvoll|atenciosamente|saludos\s+cordiales|(?:cordiali|distinti)\s+saluti)"
+    r"[^.!?]{0,200}[,.:]?$",
+    re.IGNORECASE,
+)
+
+
 def is_closing(text: str) -> bool:
     """A letter's closing ("Sincerely,", "Yours faithfully", "Signed:"): the list follows."""
-    return bool(_CLOSING_CUE.match(text.strip()))
+    text = text.strip()
+    return bool(_CLOSING_CUE.match(text) or _FORMAL_CLOSING.match(text))
 
 
 _CLOSING = re.compile(
