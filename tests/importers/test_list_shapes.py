@@ -334,3 +334,16 @@ def test_endnotes_between_two_lists_of_signers_are_left_out(tmp_path: Path) -> N
     parsed, _ = parse(path)
     assert parsed.entries == []
     assert [p.name for p in parsed.individuals] == people + later
+
+
+def test_a_bold_name_then_a_lower_case_description_reads_as_name_and_role() -> None:
+    # Spanish and French lists print the name in bold and the role after it, no comma.
+    from signon.importers.markdown import read_markdown
+
+    doc = read_markdown("Firman:\n\n- **Ana García** activista de XR Madrid\n"
+                        "- **Pedro Ruiz**, abogado\n- **Amnesty** International\n")
+    assert [b.text for b in doc.blocks] == [
+        "Firman:", "Ana García, activista de XR Madrid", "Pedro Ruiz, abogado",
+        "Amnesty International",
+    ]
+    assert person_score(doc.blocks[1].text) >= 1.0

@@ -17,16 +17,29 @@ from signon.importers.txt import RawLine, find_title_and_meta, lines_to_blocks
 def _inline_lines(token: Any) -> list[str]:
     """The inline token's text, split at soft and hard line breaks (<br> too)."""
     lines = [""]
+    bold_head = False  # the line so far is one bold span: a name ("**Ana García** activista")
     for child in token.children or []:
         kind = child.type
+        if kind == "strong_open":
+            bold_head = not lines[-1].strip()
+        elif kind == "strong_close" and bold_head:
+            lines[-1] += "\x00"  # where the bold name ends; see below
+            bold_head = False
         if kind in ("text", "code_inline"):
-            lines[-1] += child.content
+            text = child.content
+            if lines[-1].endswith("\x00"):
+                # A description in lower case after a bold name is what follows the name,
+                # as a comma would say: "**Ana García** activista" = "Ana García, activista".
+                lines[-1] = lines[-1][:-1]
+                if text[:1] == " " and text[1:2].islower():
+                    text = "," + text
+            lines[-1] += text
         elif kind in ("softbreak", "hardbreak") or (
             kind == "html_inline" and child.content.lower().startswith("<br")
         ):
             lines.append("")
         # An image's alt text ("Logo of the coalition") is no part of the letter's words.
-    return lines
+    return [line.replace("\x00", "") for line in lines]
 
 
 def _inline_text(token: Any) -> str:

@@ -187,7 +187,9 @@ def person_score(text: str) -> float:
         while len(words) > 2 and fold(words[0]).replace(" ", "") in _TITLES:
             words = words[1:]
     given = False
-    if _known_given(words[0]) or (not words[0].isascii() and _known_given(words[1])):
+    # The given name comes second in Russian lists (family name first).
+    surname_first = not words[0].isascii()
+    if _known_given(words[0]) or (surname_first and _known_given(words[1])):
         score += 0.6
         given = True
     if rest:
