@@ -20,7 +20,7 @@ from signon.importers.names import words_pattern
 from signon.importers.wordlists import COMPANY_NOUNS, HEAD_TITLES, LEGAL_FORMS, ROLE_WORDS
 
 if TYPE_CHECKING:
-    from signon.importers.listparse import ParsedEntry
+    from signon.importers.model import ParsedEntry
 
 # The share of a list's lines that must name a head's title or a legal form.
 HEADS_SHARE = 0.5

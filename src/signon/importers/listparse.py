@@ -22,13 +22,22 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from signon.errors import RefusedInput
 from signon.importers.blocks import Block, Document
 from signon.importers.company_heads import company_and_signer, signed_by_heads
 from signon.importers.countries import is_city, is_country
+from signon.importers.model import (
+    Explained,
+    Kind,
+    Line,
+    Note,
+    ParsedEntry,
+    ParsedList,
+    ParsedPerson,
+)
 from signon.importers.names import (
     Place,
     coalition_heading,
@@ -71,89 +80,16 @@ from signon.importers.wordlists import (
 )
 from signon.text import fold
 
-Kind = Literal["organization", "coalition"]
-
-
-@dataclass
-class ParsedEntry:
-    name: str  # as it will be stored (a known trailing place split off)
-    printed: str  # as the letter prints it
-    kind: Kind = "organization"
-    country: str = ""
-    city: str = ""
-    heading: str = ""  # coalitions: "on behalf of the following NGOs"
-    members: list[ParsedEntry] = field(default_factory=list)
-    line: int = 0
-    inherited: bool = False  # country not printed: taken from the coalition above it
-    section: str = ""  # the group label it is printed under ("Regional", "Organisations")
-    index: int = -1  # the document block it was read from
-    signer: str = ""  # the person who signed for it ("Jacques Le Marois, Président")
-
-    def walk(self) -> list[ParsedEntry]:
-        out = [self]
-        for member in self.members:
-            out += member.walk()
-        return out
-
-
-@dataclass
-class ParsedPerson:
-    name: str
-    title: str = ""
-    affiliation: str = ""
-    line: int = 0
-    section: str = ""
-    country: str = ""
-    index: int = -1
-    why: str = ""  # what made it a person, for --explain
-
-
-@dataclass
-class Note:
-    """Something the import repaired or noticed; reported with the check's findings."""
-
-    code: str
-    message: str
-    line: int | None = None
-    severity: str = "warning"
-    index: int = -1  # the block it is about, when there is one
-
-
-@dataclass
-class Explained:
-    """What one block of the source became, and why (``import-letter --explain``)."""
-
-    index: int
-    line: int
-    text: str
-    # title, meta, body, section, organization, coalition, member, individual, left out,
-    # furniture
-    role: str
-    why: str
-
-
-@dataclass
-class ParsedList:
-    entries: list[ParsedEntry]
-    individuals: list[ParsedPerson]
-    notes: list[Note]
-    start: int  # first block of the list
-    end: int  # one past its last block
-    furniture: int  # first block of page furniture after the list (len(blocks) if none)
-    sections: list[str] = field(default_factory=list)  # group labels, in the list's order
-    explained: list[Explained] = field(default_factory=list)  # what each block became
-    # "and 5 organizations that asked not to be named": counted, never names
-    unnamed: list[Unnamed] = field(default_factory=list)
-
-    @property
-    def unnamed_count(self) -> int:
-        return sum(u.count for u in self.unnamed)
-
-    def walk(self) -> list[ParsedEntry]:
-        out: list[ParsedEntry] = []
-        for entry in self.entries:
-            out += entry.walk()
-        return out
+__all__ = [
+    "Explained",
+    "Kind",
+    "Note",
+    "ParsedEntry",
+    "ParsedList",
+    "ParsedPerson",
+    "find_region",
+    "parse_list",
+]
 
 
 # ------------------------------------------------------------------ judging blocks
@@ -841,21 +777,8 @@ def _table_column(rows: list[Block]) -> int | None:
     return next((n for n, r in roles.items() if r == "name"), None)
 
 
-@dataclass
-class _Line:
-    text: str
-    depth: int
-    group: int
-    line: int
-    section: str = ""  # "organizations", "individuals", or "label" (a group label)
-    place: Place | None = None  # a table's own country/city columns
-    person: tuple[str, str] | None = None  # a table of people: (title, affiliation)
-    src: Block | None = None  # the block it was read from (for --explain)
-    index: int = -1  # that block's index in the document
-
-
-def _table_lines(rows: list[Block]) -> list[_Line]:
-    out: list[_Line] = []
+def _table_lines(rows: list[Block]) -> list[Line]:
+    out: list[Line] = []
     if rows and all(r.roles for r in rows):
         # Cells the source's markup names (HTML signature cards, "<cite>Name</cite>, …"):
         # a name beside an affiliation or a title is a person signing.
@@ -863,7 +786,7 @@ def _table_lines(rows: list[Block]) -> list[_Line]:
         for row in rows:
             parts = list(zip(row.roles, row.cells, strict=True))
             name = next(c for role, c in parts if role == "name")
-            line = _Line(name, row.depth, row.group, row.line, src=row)
+            line = Line(name, row.depth, row.group, row.line, src=row)
             if people:
                 title = ", ".join(c for role, c in parts if role == "title")
                 rest = ", ".join(c for role, c in parts if role not in ("name", "title"))
@@ -882,7 +805,7 @@ def _table_lines(rows: list[Block]) -> list[_Line]:
                     out += _table_lines(chunk)
                     chunk = [header] if header is not None else []
                 text = next(c for c in row.cells if c)
-                out.append(_Line(text, row.depth, row.group, row.line, section="label", src=row))
+                out.append(Line(text, row.depth, row.group, row.line, section="label", src=row))
             else:
                 chunk.append(row)
         if chunk and any(r is not header for r in chunk):
@@ -908,7 +831,7 @@ def _table_lines(rows: list[Block]) -> list[_Line]:
             title = others[0] if len(others) > 1 else ""
             affiliation = ", ".join(others[1:] if len(others) > 1 else others)
             out.append(
-                _Line(name, row.depth, row.group, row.line, person=(title, affiliation), src=row)
+                Line(name, row.depth, row.group, row.line, person=(title, affiliation), src=row)
             )
         return out
     for row in data:
@@ -916,7 +839,7 @@ def _table_lines(rows: list[Block]) -> list[_Line]:
         if grid:
             for n in grid:
                 if n < len(cells) and cells[n]:
-                    out.append(_Line(cells[n], row.depth, row.group, row.line, src=row))
+                    out.append(Line(cells[n], row.depth, row.group, row.line, src=row))
             continue
         name = cells[col["name"]] if "name" in col and col["name"] < len(cells) else ""
         if not name:
@@ -934,7 +857,7 @@ def _table_lines(rows: list[Block]) -> list[_Line]:
                 city, country = "", city
             place = Place(name=rest, country=country, city=city)
         out.append(
-            _Line(rest, row.depth + (2 if marker else 0), row.group, row.line, place=place, src=row)
+            Line(rest, row.depth + (2 if marker else 0), row.group, row.line, place=place, src=row)
         )
     return out
 
@@ -952,9 +875,9 @@ def _prose_inside(block: Block) -> bool:
     return words > 30 or ends_sentence(text)
 
 
-def _lines(doc: Document, start: int, end: int, notes: list[Note], gaps: set[int]) -> list[_Line]:
+def _lines(doc: Document, start: int, end: int, notes: list[Note], gaps: set[int]) -> list[Line]:
     blocks = doc.blocks
-    out: list[_Line] = []
+    out: list[Line] = []
     i = start
     while i < end:
         block = blocks[i]
@@ -976,7 +899,7 @@ def _lines(doc: Document, start: int, end: int, notes: list[Note], gaps: set[int
         if not section and (_is_label(block) or (text.endswith(":") and is_cue(text))):
             section = "label"
         if section:
-            out.append(_Line(text, block.depth, block.group, block.line, section=section, index=i))
+            out.append(Line(text, block.depth, block.group, block.line, section=section, index=i))
         elif (block.kind == "para" and block.prose_lines > 1 and name_score(text) == 0) or (
             _prose_inside(block)
         ):
@@ -989,7 +912,7 @@ def _lines(doc: Document, start: int, end: int, notes: list[Note], gaps: set[int
                 )
             )
         elif block.text and not is_furniture(text):
-            out.append(_Line(text, block.depth, block.group, block.line, index=i))
+            out.append(Line(text, block.depth, block.group, block.line, index=i))
         i += 1
     # A group label names the entries after it; one that ends the list has none, so it is a
     # name made of such words ("Regional Society", "Civil Society"), not a label.
@@ -998,10 +921,10 @@ def _lines(doc: Document, start: int, end: int, notes: list[Note], gaps: set[int
     return out
 
 
-def _rejoin_wrapped(lines: list[_Line], notes: list[Note]) -> list[_Line]:
+def _rejoin_wrapped(lines: list[Line], notes: list[Note]) -> list[Line]:
     """A line that begins with a lower-case "do", "of", "and" continues the name above it,
     wrapped ("… professora doutora em Filosofia" / "do Direito, conselheira …")."""
-    out: list[_Line] = []
+    out: list[Line] = []
     for line in lines:
         first = line.text.split(None, 1)[0] if line.text else ""
         before = out[-1] if out else None
@@ -1032,7 +955,7 @@ def _rejoin_wrapped(lines: list[_Line], notes: list[Note]) -> list[_Line]:
 # ------------------------------------------------------------------ structure
 
 
-def _entry(line: _Line) -> ParsedEntry:
+def _entry(line: Line) -> ParsedEntry:
     text = line.text.strip()
     if not ends_sentence(text) or text.endswith(".."):
         text = text.rstrip(";,").strip()
@@ -1065,7 +988,7 @@ def _entry(line: _Line) -> ParsedEntry:
     )
 
 
-def _is_heading(line: _Line, lines: list[_Line], i: int) -> bool:
+def _is_heading(line: Line, lines: list[Line], i: int) -> bool:
     if line.section:
         return False
     if coalition_heading(line.text):
@@ -1080,7 +1003,7 @@ def _is_heading(line: _Line, lines: list[_Line], i: int) -> bool:
 
 
 class _Parser:
-    def __init__(self, lines: list[_Line], notes: list[Note]) -> None:
+    def __init__(self, lines: list[Line], notes: list[Note]) -> None:
         self.lines = lines
         self.notes = notes
 
@@ -1493,7 +1416,7 @@ def _explain(
     doc: Document,
     parsed: ParsedList,
     judged: list[_Judged],
-    lines: list[_Line],
+    lines: list[Line],
     translated: dict[int, str],
 ) -> list[Explained]:
     said: dict[int, tuple[str, str]] = {
