@@ -15,7 +15,17 @@ from __future__ import annotations
 import sys
 import time
 
-from corpus import BASELINE, Run, Score, letters, score, tolerance, totals
+from corpus import (
+    BASELINE,
+    Run,
+    Score,
+    claim_score,
+    claim_totals,
+    letters,
+    score,
+    tolerance,
+    totals,
+)
 
 _HEADER = """\
 # Letters of tests/corpus/ whose counts the importer gets within tolerance (organizations and
@@ -33,10 +43,14 @@ def record(scores: list[Score]) -> None:
 
     bare = [s.letter.id for s in scores if s.ok_bare]
     hinted = [s.letter.id for s in scores if s.ok_hinted]
+    _, found, extra = claim_totals(scores)
     BASELINE.write_text(
         _HEADER
         + f"within_tolerance_no_hints = {len(bare)}\n"
         + f"within_tolerance_with_hints = {len(hinted)}\n"
+        + "# claims of the manifests found (with hints), and claims found that none lists:\n"
+        + f"claims_found = {found}\n"
+        + f"claims_not_listed = {extra}\n"
         + "passing_no_hints = " + names(bare)
         + "passing_with_hints = " + names(hinted),
         encoding="utf-8",
@@ -93,6 +107,14 @@ def main(argv: list[str]) -> int:
     print()
     print(f"letters within tolerance without hints: {t.bare}/{t.letters}")
     print(f"letters within tolerance with hints:    {t.hinted}/{t.letters}")
+    for s in scores:
+        h, f, x = claim_score(s.letter, s.hinted or s.bare)
+        if x or f < h:
+            print(f"    claims {s.letter.id}: {f} of {h} hand-marked found, {x} not in the "
+                  "manifest")
+    hand, found, extra = claim_totals(scores)
+    print(f"claims (with hints): {found} of {hand} hand-marked found; {extra} found that the "
+          "manifests do not list")
     if t.failing:
         print(f"still failing with hints: {', '.join(t.failing)}")
     print(f"({elapsed:.1f} s)")

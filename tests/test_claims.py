@@ -198,6 +198,15 @@ ENGLISH: list[tuple[str, list[Row]]] = [
     ("78 {{ kind }} organizations", []),
     ("{% if x %}78{% endif %} organizations", []),
     ("{{ 78 }} organizations and {# 5 groups #}", []),
+    # someone's own members, not the letter's signers
+    ("ILGA, with its 1,700 member organisations, supports this letter", []),
+    ("The network and its more than 300 member groups", []),
+    ("Our 78 organizations call on you", [(78, "exact", ORG)]),
+    # tests/corpus/en-owinfs-turnaround: the size of a network, not the letter's signers
+    ("OWINFS is a global network of over 200 civil society organizations", []),
+    ("A coalition of 78 organizations calls on you", [(78, "exact", ORG)]),
+    # HTML character references in a Markdown body read as they render
+    ("more than 70 organizations &amp; 5 groups", [(70, "more-than", ORG), (5, "exact", ORG)]),
 ]
 
 
@@ -261,23 +270,39 @@ OTHER: list[tuple[str, str, list[Row]]] = [
     ("be-tarask", "80 арганізацый", [(80, "exact", ORG)]),
     ("fr-CA", "plus de 80 organisations", [(80, "more-than", ORG)]),
     # An unknown language reads the nouns of every language it knows.
-    ("it", "80 organizaciones", [(80, "exact", ORG)]),
-    ("it", "plus de 70 organisations", [(70, "more-than", ORG)]),
-    ("it", "mindestens 80 Menschenrechtsorganisationen", [(80, "at-least", ORG)]),
-    ("it", "80 organizacji i 12 osób", [(80, "exact", ORG), (12, "exact", IND)]),
-    ("it", "Мы, 80 организаций и 5 человек", [(80, "exact", ORG), (5, "exact", IND)]),
-    ("it", "80 человек были задержаны", []),
-    ("it", "80 членов парламента", []),
-    ("it", "24 ноября 2011 года", []),
-    ("it", "seit 2011 Organisationen", []),
-    ("it", "w 2011 organizacji", []),
-    ("it", "80 of the organizations", []),  # blockers of every language
+    ("nl", "80 organizaciones", [(80, "exact", ORG)]),
+    ("nl", "plus de 70 organisations", [(70, "more-than", ORG)]),
+    ("nl", "mindestens 80 Menschenrechtsorganisationen", [(80, "at-least", ORG)]),
+    ("nl", "80 organizacji i 12 osób", [(80, "exact", ORG), (12, "exact", IND)]),
+    ("nl", "Мы, 80 организаций и 5 человек", [(80, "exact", ORG), (5, "exact", IND)]),
+    ("nl", "80 человек были задержаны", []),
+    ("nl", "80 членов парламента", []),
+    ("nl", "24 ноября 2011 года", []),
+    ("nl", "seit 2011 Organisationen", []),
+    ("nl", "w 2011 organizacji", []),
+    ("nl", "80 of the organizations", []),  # blockers of every language
     # ... except a conjunction of one language ("i" in Polish) that blocks in another
-    ("it", "80 polskich i ukraińskich organizacji", [(80, "exact", ORG)]),
-    ("it", "80 der Organisationen", []),
-    ("it", "80 old civil society organizations", [(80, "exact", ORG)]),
-    ("it", "80 large old civil society organizations", []),  # at most three words between
+    ("nl", "80 polskich i ukraińskich organizacji", [(80, "exact", ORG)]),
+    ("nl", "80 der Organisationen", []),
+    ("nl", "80 old civil society organizations", [(80, "exact", ORG)]),
+    ("nl", "80 large old civil society organizations", []),  # at most three words between
     ("en", "80 организаций", []),
+    # tests/corpus/pt-mst-*: Portuguese
+    ("pt", "Mais de 480 personalidades assinam manifesto contra golpe",
+     [(480, "more-than", IND)]),
+    ("pt", "firmados pelas 50 organizações presentes no evento", [(50, "exact", ORG)]),
+    ("pt", "a carta assinada por mais de 60 entidades", [(60, "more-than", ORG)]),
+    ("pt", "aprovado por 320 votos", []),
+    ("pt", "firmados pelas 50 organiza&ccedil;&otilde;es presentes", [(50, "exact", ORG)]),
+    ("es", "OWINFS es una red de más de 200 organizaciones", []),
+    ("es", "OWINFS es una red mundial de más de 200 organizaciones", []),
+    ("pt", "em 12 de maio de 2015", []),
+    # Italian
+    ("it", "Oltre 30 associazioni hanno firmato", [(30, "more-than", ORG)]),
+    ("it", "80 persone sono state arrestate", []),
+    # tests/corpus/fr-ffii-betic-entreprises: a signer's profile after the list
+    ("fr", "Avec ses 120.000 membres et une moyenne de 300.000 visiteurs", []),
+    ("de", "mit ihren 40 Mitgliedsorganisationen", []),
 ]
 
 

@@ -82,6 +82,11 @@ def test_scores_never_fall_below_the_baseline() -> None:
     )
     assert lost_bare == [], "no longer within tolerance without hints"
     assert lost_hinted == [], "no longer within tolerance with hints"
+    # The claims of the manifests the import's check finds, and the numbers it takes for
+    # claims that no manifest lists: neither gets worse.
+    _, found, extra = corpus.claim_totals(scores)
+    assert found >= floor["claims_found"]
+    assert extra <= floor["claims_not_listed"]
 
 
 def test_the_baseline_names_as_many_letters_as_it_counts() -> None:

@@ -62,7 +62,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from signon.claim_words import LANGUAGES, REFERENCES, LangData, table, words
+from signon.claim_words import (
+    BODIES,
+    BODY_OF,
+    LANGUAGES,
+    POSSESSIVES,
+    REFERENCES,
+    LangData,
+    table,
+    words,
+)
 from signon.claim_words import en as en_words
 from signon.errors import WorkspaceFileError
 from signon.numwords import parse_number_prefix
@@ -381,6 +390,46 @@ def _mask(text: str) -> str:
     return _mask_re(parts).sub(lambda m: _MASK_CHAR * (m.end() - m.start()), text)
 
 
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entities(text: str) -> tuple[str, list[int] | None]:
+    """HTML character references decoded ("organiza&ccedil;&otilde;es" in a Markdown body
+    reads "organizações", as it renders), with a map back to ``text`` offsets."""
+    if "&" not in text:
+        return text, None
+    import html
+
+    parts: list[str] = []
+    offsets: list[int] = []
+    done = 0
+    for m in _ENTITY_RE.finditer(text):
+        char = html.unescape(m.group())
+        if char == m.group():
+            continue  # not an entity HTML knows: left as written
+        parts.append(text[done : m.start()])
+        offsets.extend(range(done, m.start()))
+        parts.append(char)
+        offsets.extend([m.start()] * len(char))
+        done = m.end()
+    if not parts:
+        return text, None
+    parts.append(text[done:])
+    offsets.extend(range(done, len(text) + 1))
+    return "".join(parts), offsets
+
+
+def _readable(text: str) -> tuple[str, list[int] | None]:
+    """The text as a reader sees it (entities decoded, NFC), with a map back to offsets."""
+    decoded, first = _entities(text)
+    work, second = _nfc(decoded)
+    if first is None:
+        return work, second
+    if second is None:
+        return work, first
+    return work, [first[i] for i in second]
+
+
 def _nfc(text: str) -> tuple[str, list[int] | None]:
     """NFC-normalize, with a map from normalized offsets back to ``text`` offsets."""
     if unicodedata.is_normalized("NFC", text):
@@ -654,6 +703,9 @@ def _scan(work: str, lang: _Lang) -> list[_Candidate]:
         last = before[-1][0] if before else ""
         if qual is None and last in REFERENCES:
             continue
+        if last in POSSESSIVES or (last in BODY_OF and any(
+                w in BODIES for w, _ in before[-3:-1])):  # "a network of", "una red mundial de"
+            continue
         if english and last == "and" and len(before) >= 3 and before[-3][0] == "between":
             continue
         if (
@@ -810,7 +862,7 @@ def _code_version() -> str:
 def _find_claims(text: str, *, default_rule: str, language: str,
                  first_line: int) -> list[Claim]:
     lang = _lang(language)
-    work, offsets = _nfc(_mask(text))
+    work, offsets = _readable(_mask(text))
     candidates = _scan(work, lang)
     if not candidates:
         return []

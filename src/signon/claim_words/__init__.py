@@ -11,7 +11,7 @@ import importlib
 from dataclasses import dataclass
 
 # In this order the merged table (for a language without its own) lists alternatives.
-LANGUAGES = ("en", "fr", "es", "de", "ru", "uk", "be", "pl")
+LANGUAGES = ("en", "fr", "es", "pt", "it", "de", "ru", "uk", "be", "pl")
 
 
 def words(text: str) -> list[str]:
@@ -56,6 +56,42 @@ REFERENCES = frozenset(
         punkt punktu pkt pkt. ustawa ustawy rozdział rozdziału"""
     )
 )
+
+
+# A third person's possessive right before a number: the number counts someone's members
+# ("ILGA, with its 1,700 member organisations", "Avec ses 120.000 membres"), not the
+# letter's signatories.  ("our" stays out: "our 78 organizations" may count the signers.)
+POSSESSIVES = frozenset(
+    words(
+        """its their his her
+        ses leurs leur sa son
+        sus su
+        seus suas seu sua
+        suoi sue loro
+        seine ihre seiner ihrer seinen ihren
+        своих свои её его их
+        своїх свої її
+        swoich swoje jej ich"""
+    )
+)
+
+
+# "a global network of over 200 civil society organizations": a body and "of" right before
+# a number give the body's size, not the letter's signatories.  (Coalitions and alliances
+# stay out: "a coalition of 78 organizations wrote" often names the signers.)
+BODIES = frozenset(
+    words(
+        """network networks federation confederation platform umbrella consortium
+        réseau fédération confédération plateforme
+        red federación confederación plataforma
+        rede federação confederação plataforma
+        rete federazione confederazione piattaforma
+        netzwerk dachverband verband föderation plattform
+        сеть сети федерация платформа мережа федерація платформа
+        sieć federacja platforma"""
+    )
+)
+BODY_OF = frozenset(words("of de d' d’ des do da von aus di della del из з z"))
 
 
 def table(language: str) -> LangData:
