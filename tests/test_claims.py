@@ -204,6 +204,7 @@ ENGLISH: list[tuple[str, list[Row]]] = [
     ("Our 78 organizations call on you", [(78, "exact", ORG)]),
     # tests/corpus/en-owinfs-turnaround: the size of a network, not the letter's signers
     ("OWINFS is a global network of over 200 civil society organizations", []),
+    ("This letter has 1821 signatures", [(1821, "exact", ORG)]),
     ("A coalition of 78 organizations calls on you", [(78, "exact", ORG)]),
     # HTML character references in a Markdown body read as they render
     ("more than 70 organizations &amp; 5 groups", [(70, "more-than", ORG), (5, "exact", ORG)]),
@@ -300,6 +301,8 @@ OTHER: list[tuple[str, str, list[Row]]] = [
     # Italian
     ("it", "Oltre 30 associazioni hanno firmato", [(30, "more-than", ORG)]),
     ("it", "80 persone sono state arrestate", []),
+    ("fr", "Plus de 300 signatures", [(300, "more-than", ORG)]),
+    ("de", "über 300 Unterschriften", [(300, "more-than", ORG)]),
     # tests/corpus/fr-ffii-betic-entreprises: a signer's profile after the list
     ("fr", "Avec ses 120.000 membres et une moyenne de 300.000 visiteurs", []),
     ("de", "mit ihren 40 Mitgliedsorganisationen", []),

@@ -7,6 +7,7 @@ from signon.claim_words import LangData, words
 DATA = LangData(
     org_nouns=(
         r"[^\W\d_]*organisation(?:en)?",
+        r"unterschriften",
         r"ngos?",
         r"nros?",
         r"[^\W\d_]*gruppen?",

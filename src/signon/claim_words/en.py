@@ -12,7 +12,7 @@ ORG_WORDS = words(
     co-signatory co-signatories signer signers endorser endorsers member members partner
     partners coalition coalitions union unions association associations network networks
     institution institutions federation federations alliance alliances foundation
-    foundations charity charities"""
+    foundations charity charities signature signatures"""
 )
 PERSON_WORDS = words("individual individuals people person persons")
 # English nouns are looked up, not matched: a set lookup per word is what keeps
@@ -25,7 +25,8 @@ SINGULAR = frozenset(
     words(
         """organization organisation ngo ingo cso cbo group signatory cosignatory
         co-signatory member partner coalition union association network institution
-        federation alliance foundation charity signer endorser individual person"""
+        federation alliance foundation charity signer endorser individual person
+        signature"""
     )
 )
 

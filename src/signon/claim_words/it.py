@@ -6,6 +6,7 @@ from signon.claim_words import LangData, words
 
 DATA = LangData(
     org_nouns=(
+        r"firme",
         r"organizzazion[ei]",
         r"ong",
         r"associazion[ei]",
