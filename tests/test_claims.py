@@ -205,6 +205,8 @@ ENGLISH: list[tuple[str, list[Row]]] = [
     # tests/corpus/en-owinfs-turnaround: the size of a network, not the letter's signers
     ("OWINFS is a global network of over 200 civil society organizations", []),
     ("This letter has 1821 signatures", [(1821, "exact", ORG)]),
+    ("25 companies signed this letter", [(25, "exact", ORG)]),
+    ("5 companies collect this data", []),
     ("A coalition of 78 organizations calls on you", [(78, "exact", ORG)]),
     # HTML character references in a Markdown body read as they render
     ("more than 70 organizations &amp; 5 groups", [(70, "more-than", ORG), (5, "exact", ORG)]),
@@ -302,6 +304,18 @@ OTHER: list[tuple[str, str, list[Row]]] = [
     ("it", "Oltre 30 associazioni hanno firmato", [(30, "more-than", ORG)]),
     ("it", "80 persone sono state arrestate", []),
     ("fr", "Plus de 300 signatures", [(300, "more-than", ORG)]),
+    # numbers in words, read by text2num (tests/corpus/de-ffii-nl-firmen's first sentence)
+    ("de", "Fünfundzwanzig niederländische Firmen sprechen sich in einer Erklärung aus",
+     [(25, "exact", ORG)]),
+    ("fr", "Nous, soixante-dix-huit organisations, demandons", [(78, "exact", ORG)]),
+    ("fr", "plus de soixante organisations", [(60, "more-than", ORG)]),
+    ("pt", "vinte e cinco entidades assinam", [(25, "exact", ORG)]),
+    ("es", "setenta y ocho organizaciones", [(78, "exact", ORG)]),
+    ("it", "settantotto associazioni", [(78, "exact", ORG)]),
+    ("fr", "une organisation a signé", []),  # "une" is an article far more often
+    # companies, like people, only beside signing
+    ("fr", "Plus de 10.000 entreprises utilisent déjà les services de Bobex", []),
+    ("fr", "Les 10 entreprises signataires", [(10, "exact", ORG)]),
     ("de", "über 300 Unterschriften", [(300, "more-than", ORG)]),
     # tests/corpus/fr-ffii-betic-entreprises: a signer's profile after the list
     ("fr", "Avec ses 120.000 membres et une moyenne de 300.000 visiteurs", []),

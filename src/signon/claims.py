@@ -65,6 +65,7 @@ from typing import Any
 from signon.claim_words import (
     BODIES,
     BODY_OF,
+    COMPANY_NOUNS,
     LANGUAGES,
     POSSESSIVES,
     REFERENCES,
@@ -419,6 +420,63 @@ def _entities(text: str) -> tuple[str, list[int] | None]:
     return "".join(parts), offsets
 
 
+# Languages whose numbers in words text2num reads ("Fünfundzwanzig", "soixante-dix-huit",
+# "vinte e cinco"); English words are read by signon.numwords, with the engine's own scan.
+_WORD_NUMBER_LANGUAGES = frozenset(["fr", "es", "pt", "de", "it", "nl", "da"])
+_WORD_TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*")
+_WORD_GAP_RE = re.compile(r"[ \t\u00a0]+")
+_MAX_NUMBER_WORDS = 6  # "deux mille trois cent quarante-cinq"
+
+
+def _digits_for_words(work: str, language: str) -> str:
+    """Numbers written in words turned into digits padded with spaces to the same length
+    ("Fünfundzwanzig Firmen" → "25            Firmen"), so that every offset still points
+    into the text as written and the claim keeps the words the letter printed."""
+    lang = language.split("-")[0].lower()
+    if lang not in _WORD_NUMBER_LANGUAGES:
+        return work
+    from text_to_num import text2num
+
+    def value(words: str) -> int | None:
+        try:
+            number = text2num(words.casefold(), lang)
+        except ValueError:
+            return None
+        return number if isinstance(number, int) and number > 1 else None
+
+    out: list[str] = []
+    done = 0
+    tokens = list(_WORD_TOKEN_RE.finditer(work))
+    i = 0
+    while i < len(tokens):
+        best: tuple[int, int] | None = None  # (value, index of the run's last token)
+        j = i
+        while j < len(tokens) and j - i < _MAX_NUMBER_WORDS:
+            if j > i and not _WORD_GAP_RE.fullmatch(work, tokens[j - 1].end(), tokens[j].start()):
+                break
+            found = value(work[tokens[i].start() : tokens[j].end()])
+            if found is not None:
+                best = (found, j)
+            elif j == i:
+                break  # a run of number words begins with one
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        number, last = best
+        start, end = tokens[i].start(), tokens[last].end()
+        digits = str(number)
+        if len(digits) <= end - start:
+            out.append(work[done:start])
+            out.append(digits + " " * (end - start - len(digits)))
+            done = end
+        i = last + 1
+    if not out:
+        return work
+    out.append(work[done:])
+    return "".join(out)
+
+
 def _readable(text: str) -> tuple[str, list[int] | None]:
     """The text as a reader sees it (entities decoded, NFC), with a map back to offsets."""
     decoded, first = _entities(text)
@@ -545,6 +603,7 @@ def _bad_before_digits(work: str, start: int) -> bool:
 class _NounHit:
     end: int
     person: bool
+    noun: str = ""  # the noun as written, casefolded
 
 
 def _noun_kind(word: str, lang: _Lang) -> bool | None:
@@ -607,7 +666,7 @@ def _scan_to_noun(work: str, pos: int, lang: _Lang, value: int) -> _NounHit | No
             if usable:
                 if lang.after_excl_re.match(work, end):
                     return None
-                return _NounHit(end, person)
+                return _NounHit(end, person, last.casefold())
             if end != end_dot:
                 return None
             gap += words
@@ -731,7 +790,10 @@ def _scan(work: str, lang: _Lang) -> list[_Candidate]:
             _english().victim_after_re.match(work, hit.end) or _after_victim_word(before)
         ):
             continue
-        if hit.person and not chained and not _signing_context(work, start, hit.end, before, lang):
+        # People and companies are counted in letters for much else ("80 people were
+        # arrested", "10,000 companies use its services"): only beside signing, a claim.
+        if ((hit.person or hit.noun in COMPANY_NOUNS) and not chained
+                and not _signing_context(work, start, hit.end, before, lang)):
             continue
         found.append(_Candidate(start, hit.end, number.value, qualifier, hit.person))
     return found
@@ -863,6 +925,7 @@ def _find_claims(text: str, *, default_rule: str, language: str,
                  first_line: int) -> list[Claim]:
     lang = _lang(language)
     work, offsets = _readable(_mask(text))
+    work = _digits_for_words(work, language)
     candidates = _scan(work, lang)
     if not candidates:
         return []

@@ -94,6 +94,16 @@ BODIES = frozenset(
 BODY_OF = frozenset(words("of de d' d’ des do da von aus di della del из з z"))
 
 
+# Company nouns of every language's org_nouns: a count of companies is a claim only where
+# the text speaks of signing ("25 companies signed"), as a count of people is.
+COMPANY_NOUNS = frozenset(
+    words(
+        """company companies firm firms business businesses entreprises sociétés empresas
+        aziende imprese firmen unternehmen"""
+    )
+)
+
+
 def table(language: str) -> LangData:
     """The vocabulary of one of :data:`LANGUAGES`."""
     data: LangData = importlib.import_module(f"signon.claim_words.{language}").DATA

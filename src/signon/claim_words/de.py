@@ -6,6 +6,8 @@ from signon.claim_words import LangData, words
 
 DATA = LangData(
     org_nouns=(
+        r"firmen",
+        r"unternehmen",
         r"[^\W\d_]*organisation(?:en)?",
         r"unterschriften",
         r"ngos?",
@@ -71,7 +73,8 @@ DATA = LangData(
     ),
     year_words=("im", "seit", "bis", "jahr", "jahre", "vor", "nach", "anfang", "ende", "mitte"),
     signing_before=(r"unterzeichn\w*", r"unterschrieben"),
-    signing_after=(r"unterzeichn\w*", r"fordern", r"appellieren", r"rufen"),
+    signing_after=(r"unterzeichn\w*", r"fordern", r"appellieren", r"rufen",
+                   r"sprechen\s+sich"),
     we=(r"wir",),
     after_exclusions=(r"des\s+(?:bundestages|bundestags|parlaments|landtags)\b",),
     max_gap=3,

@@ -12,7 +12,8 @@ ORG_WORDS = words(
     co-signatory co-signatories signer signers endorser endorsers member members partner
     partners coalition coalitions union unions association associations network networks
     institution institutions federation federations alliance alliances foundation
-    foundations charity charities signature signatures"""
+    foundations charity charities signature signatures company companies firm firms
+    business businesses"""
 )
 PERSON_WORDS = words("individual individuals people person persons")
 # English nouns are looked up, not matched: a set lookup per word is what keeps
@@ -26,7 +27,7 @@ SINGULAR = frozenset(
         """organization organisation ngo ingo cso cbo group signatory cosignatory
         co-signatory member partner coalition union association network institution
         federation alliance foundation charity signer endorser individual person
-        signature"""
+        signature company firm business"""
     )
 )
 

@@ -6,6 +6,7 @@ from signon.claim_words import LangData, words
 
 DATA = LangData(
     org_nouns=(
+        r"empresas",
         r"firmas",
         r"organizaci(?:ón|on|ones)",
         r"ongs?",

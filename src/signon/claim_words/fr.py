@@ -6,6 +6,8 @@ from signon.claim_words import LangData, words
 
 DATA = LangData(
     org_nouns=(
+        r"entreprises",
+        r"sociétés",
         r"signatures?",
         r"organisations?",
         r"ong",

@@ -6,6 +6,8 @@ from signon.claim_words import LangData, words
 
 DATA = LangData(
     org_nouns=(
+        r"aziende",
+        r"imprese",
         r"firme",
         r"organizzazion[ei]",
         r"ong",

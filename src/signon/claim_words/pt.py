@@ -6,6 +6,7 @@ from signon.claim_words import LangData, words
 
 DATA = LangData(
     org_nouns=(
+        r"empresas",
         r"assinaturas",
         r"organizaç(?:ão|ao|ões|oes)",
         r"ongs?",
