@@ -90,11 +90,21 @@ def _paragraph_list(paragraph: Any, numbering: _Numbering) -> tuple[str, int] | 
     return None
 
 
-def _heading_level(paragraph: Any) -> int:
+def _style_name(paragraph: Any) -> str:
     try:
-        name = paragraph.style.name or ""
+        return str(paragraph.style.name or "")
     except (KeyError, ValueError, AttributeError):
-        return 0
+        return ""
+
+
+# Paragraph styles of a document's metadata printed under its title (Word's "Subtitle";
+# pandoc writes a Markdown post's front matter as "Subtitle", "Author", "Date"): the
+# letter's furniture, never its signatories.
+_META_STYLES = frozenset(["Subtitle", "Author", "Date", "Abstract Title"])
+
+
+def _heading_level(paragraph: Any) -> int:
+    name = _style_name(paragraph)
     if name == "Title":
         return 1
     m = re.match(r"Heading\s+(\d)", name)
@@ -158,6 +168,8 @@ def read_docx(path: Path, *, name: str = "") -> Document:
     group = 0
     was_list = False
     title_index: int | None = None
+    meta: set[int] = set()
+    date = ""
     for element in document.element.body.iterchildren():
         if element.tag == _W + "tbl":
             group += 1
@@ -182,6 +194,17 @@ def read_docx(path: Path, *, name: str = "") -> Document:
         text = paragraph.text
         if not clean(text):
             group += 1
+            continue
+        style = _style_name(paragraph)
+        if style in _META_STYLES:
+            if style == "Date" and not date:
+                from signon.importers.dates import parse_date
+
+                date = parse_date(clean(text)[:10]) or parse_date(clean(text)) or ""
+            meta.add(len(blocks))
+            blocks.append(Block("para", clean(text), group=group))
+            group += 1
+            was_list = False
             continue
         level = _heading_level(paragraph)
         if level:
@@ -210,7 +233,8 @@ def read_docx(path: Path, *, name: str = "") -> Document:
         blocks += made
         if len(made) > 1:
             group += 1
-    doc = Document(blocks=blocks, name=name, title_index=title_index)
+    doc = Document(blocks=blocks, name=name, title_index=title_index, date=date,
+                   meta_indexes=meta)
     if title_index is not None:
         doc.title = blocks[title_index].text
     else:

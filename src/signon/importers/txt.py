@@ -20,6 +20,9 @@ from signon.importers.names import (
     name_score,
     strip_marker,
 )
+from signon.importers.wordlists import WRAP_ENDINGS
+
+_WRAP_ENDINGS = frozenset(WRAP_ENDINGS)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -242,7 +245,12 @@ def _continues(prev: _Item, raw: RawLine) -> bool:
     if prev.block.marker:
         return raw.indent >= prev.text_col and raw.indent > prev.indent
     # A plain line: the continuation is indented under it, and the line before was long
-    # enough that wrapping was needed.
+    # enough that wrapping was needed; or the line before cannot end where it does ("…
+    # facenti capo al" / "Network di Frontiere Digitali", a PDF's wrapped line).
+    if prev.last_len >= _WRAPPED and not raw.text[:1].isdigit():
+        last = prev.block.text.rsplit(None, 1)[-1]
+        if last in _WRAP_ENDINGS:  # lower case only: "Rede … do Brasil – A" is a name
+            return True
     return raw.indent > prev.indent and prev.last_len >= 40
 
 

@@ -1339,3 +1339,16 @@ LEGAL_FORMS = (
     "ab",
     "aps",
 )
+
+
+# Words a printed line does not end with unless the text goes on on the next line (a
+# PDF's or an e-mail's wrapped line: "… facenti capo al" / "Network di Frontiere Digitali").
+WRAP_ENDINGS = (
+    "a", "an", "the", "of", "to", "for", "and", "or", "with", "by", "in", "on", "at", "from",
+    "le", "la", "les", "de", "des", "du", "au", "aux", "à", "et", "pour", "par", "sur",
+    "el", "los", "las", "del", "al", "y", "en", "con", "para", "por",
+    "o", "os", "as", "do", "da", "dos", "das", "no", "na", "e", "com", "pelo", "pela",
+    "il", "lo", "gli", "di", "della", "delle", "dei", "degli", "ed", "per",
+    "der", "die", "das", "den", "dem", "des", "und", "für", "von", "zu", "zur", "zum", "mit",
+    "van", "het", "een", "voor", "en",
+)
