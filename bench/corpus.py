@@ -154,8 +154,10 @@ class Run:
                 and within(letter.individuals, self.individuals))
 
 
-def run_import(letter: Letter, *, start: str | None = None, end: str | None = None) -> Run:
-    """Import the letter in dry-run into a fresh workspace; an exception is a failed run."""
+def run_import(letter: Letter, *, start: str | None = None, end: str | None = None,
+               source: Path | None = None) -> Run:
+    """Import the letter (or ``source``, the letter saved in another format) in dry-run
+    into a fresh workspace; an exception is a failed run."""
     from signon.importers.letter_import import import_letter
     from signon.workspace import init_workspace
 
@@ -163,7 +165,7 @@ def run_import(letter: Letter, *, start: str | None = None, end: str | None = No
         workspace = init_workspace(Path(tmp))
         try:
             result = import_letter(
-                workspace, letter.source, "corpus-letter", start=start, end=end,
+                workspace, source or letter.source, "corpus-letter", start=start, end=end,
                 language=str(letter.meta.get("language", "en")), dry_run=True,
             )
         except Exception as err:  # the benchmark scores a crash as a failure, with its message

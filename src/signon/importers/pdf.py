@@ -45,6 +45,36 @@ class _Run:
         return (self.top + self.bottom) / 2
 
 
+# Runs of one line further apart than this many of their characters are cells of a table
+# (a signatory table saved as PDF); words of a justified line are never this far apart.
+_CELL_GAP = 3.0
+# A wrapped cell's line starts within this many points of its column.
+_COLUMN_SLACK = 3.0
+
+
+def _cells(parts: list[_Run]) -> list[list[_Run]]:
+    """A line's runs grouped into the cells of a table row (one group for a line of text)."""
+    cells = [[parts[0]]]
+    for prev, run in itertools.pairwise(parts):
+        width = max((prev.right - prev.left) / max(len(prev.text), 1), 0.1)
+        if run.left - prev.right > _CELL_GAP * width:
+            cells.append([run])
+        else:
+            cells[-1].append(run)
+    return cells
+
+
+def _continues_cells(cells: list[list[_Run]], columns: list[float]) -> bool:
+    """Whether a line holds only text under the later columns of the row above it."""
+    first = columns[0]
+    lefts = [cell[0].left for cell in cells]
+    return all(
+        left > first + _COLUMN_SLACK
+        and any(abs(left - column) <= _COLUMN_SLACK for column in columns[1:])
+        for left in lefts
+    )
+
+
 def _page_lines(page: Any) -> list[str]:
     """The page's lines, top to bottom, with "" where a paragraph ends."""
     textpage = page.get_textpage()
@@ -72,10 +102,23 @@ def _page_lines(page: Any) -> list[str]:
     # The page's line spacing: most lines of a letter are lines of a paragraph or a list.
     pitch = pitches[len(pitches) // 4] if pitches else 0.0
     out: list[str] = []
+    columns: list[float] = []  # where the cells of the table row above begin
     for n, parts in enumerate(lines):
-        if n and pitch and tops[n - 1] - tops[n] > _PARAGRAPH_GAP * pitch:
+        gap = bool(n and pitch and tops[n - 1] - tops[n] > _PARAGRAPH_GAP * pitch)
+        cells = _cells(parts)
+        if not gap and columns and out and _continues_cells(cells, columns):
+            # A cell's text wrapped onto the next line ("Fullstack разработчица, Namaste" /
+            # "Technologies"): back into its cell of the row above.
+            row = out[-1].split("\t")
+            for cell in cells:
+                k = min(range(len(columns)), key=lambda c: abs(columns[c] - cell[0].left))
+                row[k] = f"{row[k]} {' '.join(r.text for r in cell)}".strip()
+            out[-1] = "\t".join(row)
+            continue
+        if gap:
             out.append("")
-        out.append(" ".join(p.text for p in parts))
+        out.append("\t".join(" ".join(r.text for r in cell) for cell in cells))
+        columns = [cell[0].left for cell in cells] if len(cells) > 1 else []
     while out and _PAGE_NUMBER.match(out[-1]):
         out.pop()
     while out and _PAGE_NUMBER.match(out[0]):

@@ -152,6 +152,16 @@ def lines_to_blocks(
     if not lines:
         return []
     lines = _join_lone_numbers(lines)
+    split = _table_part(lines)
+    if split is not None:
+        # A table under a line of text with no blank line between ("Подписавшиеся" over
+        # its table, in a PDF): the text, then the table, each read as itself.
+        a, b = split
+        return [
+            *lines_to_blocks(lines[:a], group, base_depth=base_depth, kind=kind),
+            *lines_to_blocks(lines[a:b], group, base_depth=base_depth, kind=kind),
+            *lines_to_blocks(lines[b:], group, base_depth=base_depth, kind=kind),
+        ]
     if len(lines) >= 2 and all(r.cells for r in lines):
         # Tab-separated columns on every line: a table, read by its columns.
         return [
@@ -213,6 +223,26 @@ def lines_to_blocks(
     for block in made[1:]:
         block.continues = True
     return made
+
+
+def _table_part(lines: list[RawLine]) -> tuple[int, int] | None:
+    """(start, end) of the one run of at least three tab-celled lines inside ``lines``
+    that also holds other lines; None when there is none (or the whole run is a table)."""
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(lines):
+        if not lines[i].cells:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].cells:
+            j += 1
+        if j - i >= 3 and (best is None or j - i > best[1] - best[0]):
+            best = (i, j)
+        i = j
+    if best is None or best == (0, len(lines)):
+        return None
+    return best
 
 
 _LONE_NUMBER = re.compile(r"^\(?\d{1,4}[.)]$")
