@@ -670,3 +670,68 @@ def test_cycle_through_a_coalition_with_an_unknown_member() -> None:
                      Entry(id="k2", name="K2", kind="coalition", members=["k"])])
     assert roster.cycle_through("k") == ["k", "k2", "k"]
     assert roster.cycles() == [["k", "k2", "k"]]
+
+
+# -- reading a large roster: entries made when used, checks kept by content ---------------
+
+def _big_roster_text(n: int = 1500) -> str:
+    orgs = "".join(f'[orgs.o{i}]\nname = "Organization {i}"\ncountry = "Norway"\n\n'
+                   for i in range(n))
+    return (orgs + '[orgs.rich]\nname = "Rich"\naliases = ["R"]\n\n'
+            '[coalitions.c1]\nname = "Coalition"\nmembers = ["o1", "o2"]\n')
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.delenv("SIGNON_NO_CACHE", raising=False)
+    monkeypatch.setenv("SIGNON_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_entries_are_made_when_used_and_behave_as_a_dict(tmp_path: Path) -> None:
+    path = tmp_path / "orgs.toml"
+    path.write_text(_big_roster_text(), encoding="utf-8")
+    roster, _ = read_roster(path)
+    entries = roster.entries
+    assert "LazyEntries" in repr(entries) and len(roster) == 1502
+    assert list(entries)[:2] == ["o0", "o1"] and list(entries)[-1] == "c1"  # the file's order
+    assert entries["o5"] == Entry(id="o5", name="Organization 5", country="Norway")
+    assert entries["o5"] is entries["o5"]  # made once
+    assert entries.get("c1").members == ["o1", "o2"] and entries["c1"].is_coalition
+    assert entries.get("nope") is None and "nope" not in entries and "o7" in entries
+    entries["new"] = Entry(id="new", name="New")
+    del entries["o9"]
+    assert entries.pop("o8").name == "Organization 8"
+    values = list(entries.values())
+    assert len(values) == len(entries) == 1501 and all(isinstance(v, Entry) for v in values)
+    assert "0 not yet made" in repr(entries)
+    assert [e.id for e in roster][-1] == "new"
+    again, _ = read_roster(path)
+    again.entries.pop("o8")
+    del again.entries["o9"]
+    again.entries["new"] = Entry(id="new", name="New")
+    assert again.to_toml() == roster.to_toml()
+
+
+def test_a_checked_roster_edited_by_hand_is_checked_again(tmp_path: Path, cache: Path) -> None:
+    path = tmp_path / "orgs.toml"
+    text = _big_roster_text()
+    path.write_text(text, encoding="utf-8")
+    for _ in range(2):  # the second read trusts the first one's checks: same text
+        roster, _ = read_roster(path)
+        assert roster.entries["o3"].name == "Organization 3"
+    assert len(list(cache.glob("*.json"))) >= 2  # the parse and the checks
+    for bad, message in (('name = "Organization 3"', "name = 3"),
+                         ("[orgs.o4]", "[orgs.O-4]"),
+                         ('name = "Coalition"', 'name = "Coalition"\ncounts = "yes"')):
+        path.write_text(text.replace(bad, message, 1), encoding="utf-8")
+        with pytest.raises(WorkspaceFileError, match=r"orgs\.toml:\d+"):
+            read_roster(path)
+
+
+def test_an_id_both_organization_and_coalition_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "orgs.toml"
+    path.write_text('[orgs.a]\nname = "A"\n[coalitions.a]\nname = "A"\n', encoding="utf-8")
+    with pytest.raises(WorkspaceFileError, match="both an organization and a coalition"):
+        read_roster(path)

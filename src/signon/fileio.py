@@ -161,7 +161,9 @@ def read_text(path: Path, *, display: str | None = None,
             f"{shown}:{line}:{col}: the file is not UTF-8 (byte 0x{data[err.start]:02X}); "
             "save it as UTF-8 and run the command again"
         ) from None
-    start = _CONFLICT_START.search(text)
+    # A plain substring search first: the line-anchored pattern costs ~50 ms on a 9 MB
+    # roster that holds no marker at all.
+    start = _CONFLICT_START.search(text) if "<<<<<<<" in text else None
     if start and _CONFLICT_END.search(text, start.end()):
         line, col = _position(text, start.start())
         raise WorkspaceFileError(

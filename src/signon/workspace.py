@@ -33,6 +33,7 @@ from signon.roster import (
     Roster,
     load_roster_toml,
     read_roster,
+    roster_from,
     same_as_read,
 )
 from signon.tomlwrite import dumps_roster
@@ -90,7 +91,7 @@ class Workspace:
         """
         with locked(self.roster_path):
             data, text = load_roster_toml(self.roster_path, display=ROSTER_FILE)
-            roster = Roster.from_toml(data, display=ROSTER_FILE, text=text)
+            roster = roster_from(data, text, display=ROSTER_FILE)
             yield roster
             if dry_run:
                 return
