@@ -306,3 +306,31 @@ def test_hand_edited_control_characters_are_an_error(small_letter: Path, cli: Cl
     (finding,) = json.loads(result.stdout)["findings"]
     assert finding["code"] == "control-character"
     assert "\x1b" not in result.stdout
+
+
+def test_check_findings_from_the_cache_follow_hand_edits(
+        workspace: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A roster large enough to be cached: which names check must look at closely is kept
+    # under the roster's text, so a hand edit (a new text) is searched again.
+    from signon.workspace import find_workspace
+
+    monkeypatch.delenv("SIGNON_NO_CACHE", raising=False)
+    monkeypatch.setenv("SIGNON_CACHE_DIR", str(tmp_path / "cache"))
+    orgs = "".join(f'[orgs.o{i}]\nname = "Organization {i}"\n\n' for i in range(1500))
+    roster = (orgs + '[orgs.mixed]\nname = "\u0410lpha Group"\n\n'
+              '[orgs.ctl]\nname = "Control"\ncountry = "Nor\\u202eway"\n')
+    (workspace / "orgs.toml").write_text(roster, encoding="utf-8")
+    ws = find_workspace(workspace)
+    ws.new_letter("demo")
+    ws.sign("demo", ["mixed", "ctl", "o1"])
+
+    def codes() -> list[str]:
+        [result] = ws.check(["demo"])
+        return sorted(f.code for f in result.findings)
+
+    assert codes() == codes() == ["control-character", "mixed-script"]
+    (workspace / "orgs.toml").write_text(roster.replace("\u0410lpha", "Alpha"),
+                                         encoding="utf-8")
+    assert codes() == ["control-character"]
+    (workspace / "orgs.toml").write_text(roster.replace("\\u202e", ""), encoding="utf-8")
+    assert codes() == ["mixed-script"]

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from letter_helpers import set_body
 from signon.compose import compose
@@ -131,3 +133,63 @@ def test_markdown_to_text_renders_structure_without_markup() -> None:
                             "<https://y.org>\n")
     assert text == ("Heading\n-------\n\nSome em and strong and code.\n\n1. one\n2. two\n\n"
                     "> quoted\n\n* * *\n\nx <https://x.org> https://y.org")
+
+
+# -- plain placeholders are rendered without Jinja2, exactly as Jinja2 renders them --------
+
+_PIECES = ["{{ count }}", "{{count|words}}", "{{ count | words }}", "{{ title }}",
+           "{{ date }}", "{{ signatories }}", "{{ unnamed }}", "{{  language  }}",
+           "{{ title | words }}", "{{ counts }}", "{{- count }}", "{% raw %}", "{#", "#}",
+           "{", "}", "{{", "}}", "%", "|", " ", "\n", "\r\n", "\r", "words", "count", "x",
+           "Ł", "{{ count }}}", "{{{ count }}"]
+
+
+def _jinja(body: str, context: dict[str, object]) -> str | None:
+    from signon import compose as module
+
+    saved = module.render_plain
+    module.render_plain = lambda body, context: None  # type: ignore[assignment]
+    try:
+        text = _letter_text(body)
+        return module.render_body(text, context)
+    except TemplateError:
+        return None
+    finally:
+        module.render_plain = saved
+
+
+def _letter_text(body: str) -> object:
+    from signon.letter import FrontMatter, LetterText
+
+    return LetterText(path=Path("letter.md"), display="letter.md", front=FrontMatter(),
+                      body=body, body_line=5, front_line=1)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12),
+       st.sampled_from(["en", "fr", "be", "xx"]), st.integers(0, 10**6))
+@settings(max_examples=400, deadline=None)
+def test_plain_placeholders_render_as_jinja_renders_them(pieces: list[str], language: str,
+                                                         count: int) -> None:
+    from signon.compose import MARKER, render_plain
+
+    body = "".join(pieces)
+    context: dict[str, object] = {"count": count, "title": "T {{ x }}", "date": "2024-03-01",
+                                  "signatories": MARKER, "language": language, "unnamed": 2,
+                                  "counts": {"organizations": count}}
+    plain = render_plain(body, context)
+    if plain is not None:
+        assert plain == _jinja(body, context)
+
+
+def test_a_plain_letter_does_not_load_jinja2(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from signon.compose import render_plain, MARKER\n"
+            "out = render_plain('We, {{ count }} ({{ count | words }}):\\n{{ signatories }}\\n', "
+            "{'count': 78, 'language': 'en', 'signatories': MARKER})\n"
+            "assert out.startswith('We, 78 (seventy-eight):'), out\n"
+            "print('jinja2' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "False"

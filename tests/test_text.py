@@ -307,3 +307,14 @@ def test_the_one_script_fast_path_agrees_with_the_word_by_word_look(value: str) 
 def test_has_controls_ignores_only_tab_and_newline(value: str) -> None:
     flat = value.replace("\n", "").replace("\t", "")
     assert text.has_controls(value) == (text.printable(flat) != flat)
+
+
+def test_has_controls_fast_path_is_exact() -> None:
+    # has_controls trusts str.isprintable first: every character it finds must be one
+    # that isprintable refuses, or the fast path would miss it.
+    from signon.text import _UNSAFE_IN_TEXT
+
+    missed = [hex(c) for c in range(0x110000)
+              if not 0xD800 <= c <= 0xDFFF and chr(c).isprintable()
+              and _UNSAFE_IN_TEXT.match(chr(c))]
+    assert missed == []

@@ -6,6 +6,7 @@ warnings fail it only under ``--strict``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -218,14 +219,12 @@ def _control_findings(result: CheckResult, letter: Letter, roster: Roster,
                 flag(record_file, f"the signer for {sig.id}", sig.signer)
             if has_controls(sig.printed):
                 flag(record_file, f"the name printed for {sig.id}", sig.printed)
-    listed = [roster.entries[eid] for eid in dict.fromkeys(node.id for node, _ in
-                                                           signatories.walk())]
-    if has_controls("\n".join(f"{e.country}\n{e.city}\n{e.heading}" for e in listed)):
-        for entry in listed:
-            for value in (entry.country, entry.city, entry.heading):
-                if has_controls(value):
-                    flag("orgs.toml", f"{entry.id}:", value)
-                    break
+    for eid in _suspects(roster, signatories.listed):
+        entry = roster.entries[eid]
+        for value in (entry.country, entry.city, entry.heading):
+            if has_controls(value):
+                flag("orgs.toml", f"{entry.id}:", value)
+                break
     for text in versions:
         front = text.front
         values = [front.title, front.date, *front.recipients,
@@ -304,15 +303,46 @@ def _count_of(n: int, rule: str) -> str:
     return f"{n} {rule if n != 1 else singular.get(rule, rule)}"
 
 
+def _suspect_ids(entries: Iterable[Entry]) -> list[str]:
+    """The ids of ``entries`` with a name that holds control characters or mixes scripts
+    in a word, or a country, city or heading with control characters: those check looks
+    at closely.  All values are searched at once first (no word spans the newlines that
+    join them), so a clean roster costs two searches."""
+    entries = list(entries)
+    names = "\n".join(name for e in entries for name in e.all_names())
+    places = "\n".join(f"{e.country}\n{e.city}\n{e.heading}" for e in entries)
+    if not has_controls(names) and not has_controls(places) and not mixed_script_words(names):
+        return []
+    return [e.id for e in entries
+            if any(has_controls(v) for v in (*e.all_names(), e.country, e.city, e.heading))
+            or any(mixed_script_words(name) for name in e.all_names())]
+
+
+def _suspects(roster: Roster, listed: list[str]) -> list[str]:
+    """:func:`_suspect_ids` of the entries ``listed``, in that order.  For a roster read
+    from a file the whole roster is searched once per version of that file, and the
+    answer kept in the parse cache under its text, as its duplicate pairs are."""
+    source = roster.identity_cache.get("source")
+    if not isinstance(source, str):
+        return _suspect_ids(roster.entries[eid] for eid in listed)
+    known = roster.identity_cache.get("suspects")
+    if known is None:
+        from signon import text as text_module
+        from signon.parsecache import cached_result, code_version
+
+        kind = f"suspect-names-{code_version(__file__, text_module.__file__)}"
+        data = cached_result(kind, source,
+                             lambda: {"ids": _suspect_ids(roster.entries.values())})
+        known = roster.identity_cache["suspects"] = set(data["ids"])
+    return [eid for eid in listed if eid in known] if known else []
+
+
 def _roster_findings(result: CheckResult, roster: Roster, signatories: SignatoryList) -> None:
-    listed = list(dict.fromkeys(node.id for node, _ in signatories.walk()))
-    # All names searched at once first (no word spans the newlines that join them): on a
-    # clean roster the name-by-name look below is skipped.
-    joined = "\n".join(name for eid in listed for name in roster.entries[eid].all_names())
-    names_clean = not has_controls(joined) and not mixed_script_words(joined)
+    listed = signatories.listed
+    suspects = set(_suspects(roster, listed))
     for eid in listed:
         entry = roster.entries[eid]
-        if entry.is_coalition:
+        if entry.kind == "coalition":
             if not entry.members:
                 result.findings.append(Finding(
                     "empty-coalition", WARNING,
@@ -331,7 +361,7 @@ def _roster_findings(result: CheckResult, roster: Roster, signatories: Signatory
                         remedies=(Remedy("add-org", ("…",), (("id", member),)),
                                   Remedy("remove-members", (eid, member))),
                     ))
-        if names_clean:
+        if eid not in suspects:
             continue
         for name in entry.all_names():
             if has_controls(name):  # only a hand edit can get these past validation

@@ -10,6 +10,7 @@ format replaces that marker with the list in its own form (plain text in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,8 +126,51 @@ def _node_data(node: Node) -> dict[str, Any]:
     }
 
 
+# The placeholders most letters hold and nothing else: {{ count }}, {{ count | words }},
+# {{ title }}…  Such a body is rendered here, as Jinja2 renders it (a property test holds
+# the two equal), without loading Jinja2 (~30 ms, a fifth of `check` on a large letter).
+_PLAIN_PLACEHOLDER = re.compile(
+    r"\{\{ *(count|title|date|signatories|language|unnamed)( *\| *words)? *\}\}")
+_NEWLINE = re.compile(r"\r\n?")
+
+
+def render_plain(body: str, context: dict[str, Any]) -> str | None:
+    """``body`` rendered when its only template syntax is plain placeholders; None when
+    it holds anything else (Jinja2 renders those, and reports their errors)."""
+    if "{%" in body or "{#" in body:
+        return None
+    parts = _PLAIN_PLACEHOLDER.split(body)
+    out: list[str] = []
+    for i in range(0, len(parts), 3):
+        piece = parts[i]
+        if "{{" in piece or (piece.endswith("{") and i + 1 < len(parts)):
+            return None  # a placeholder this reader does not know, or "{{{ count }}"
+        out.append(_NEWLINE.sub("\n", piece) if "\r" in piece else piece)
+        if i + 1 < len(parts):
+            value = context.get(parts[i + 1])
+            if parts[i + 2]:
+                if type(value) is not int:
+                    return None
+                from signon.numwords import to_words
+
+                try:
+                    value = to_words(value, str(context.get("language", "en")))
+                except Exception:  # e.g. a language without number words
+                    return None  # Jinja2 renders it again and says where
+            elif type(value) not in (str, int):
+                return None
+            out.append(str(value))
+    from signon.sandbox import MAX_OUTPUT
+
+    result = "".join(out)
+    return result if len(result) <= MAX_OUTPUT else None
+
+
 def render_body(text: LetterText, context: dict[str, Any]) -> str:
     """Render the letter body; template problems become :class:`TemplateError` with file:line."""
+    plain = render_plain(text.body, context)
+    if plain is not None:
+        return plain
     import jinja2
 
     from signon import sandbox

@@ -86,6 +86,8 @@ class SignatoryList:
     # the organizations they bring that the list does not already hold.
     unnamed: int = 0
     unnamed_organizations: int = 0
+    # Every id printed (at any depth), once each, in list order: what check looks at.
+    listed: list[str] = field(default_factory=list)
 
     def walk(self) -> Iterator[tuple[Node, int]]:
         for entry in self.entries:
@@ -120,7 +122,12 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
         if sig.unnamed:
             hidden.append(entry)
             continue
-        node = _node(entry, roster, lang, path=(), cycles=cycles, expanded=expanded, left=left)
+        if entry.kind == "coalition":
+            node = _node(entry, roster, lang, path=(), cycles=cycles, expanded=expanded,
+                         left=left)
+        else:  # most signatures: one organization, no call needed
+            node = Node(entry.id, entry.display_name(lang) if entry.names else entry.name,
+                        entry.kind, entry.country, "", False, [], None, "", "")
         if sig.printed:
             node.name = sig.printed
         node.signature = sig
@@ -138,15 +145,23 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
                 return (not n.country, key(n.country), key(n.name))
         _sort(top, node_key)
 
+    # One pass over every printed node, without a generator per node: at 50,000
+    # signatures the recursive walk was a third of this function.
     occurrences: dict[str, list[str]] = {}
-    names = 0
     orgs: set[str] = set()
-    for root in top:
-        for node, _depth in root.walk():
-            names += 1
-            occurrences.setdefault(node.id, []).append(node.parent or "(top level)")
-            if not node.is_coalition or node.counts:
-                orgs.add(node.id)
+    stack = top[::-1]
+    while stack:
+        node = stack.pop()
+        where = occurrences.get(node.id)
+        if where is None:
+            occurrences[node.id] = [node.parent or "(top level)"]
+        else:
+            where.append(node.parent or "(top level)")
+        if node.kind != "coalition" or node.counts:
+            orgs.add(node.id)
+        if node.children:
+            stack.extend(reversed(node.children))
+    names = sum(len(where) for where in occurrences.values())
     duplicates = {eid: where for eid, where in occurrences.items() if len(where) > 1}
     individuals = letter.record.active_individuals()
     # Unnamed signatories count by the letter's rule like any other, one entry and one
@@ -159,7 +174,8 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
                     names=names + len(hidden), individuals=len(individuals))
     return SignatoryList(entries=top, individuals=individuals, counts=counts,
                          unknown_ids=unknown, duplicates=duplicates, cycles=cycles,
-                         unnamed=len(hidden), unnamed_organizations=len(unnamed_orgs))
+                         unnamed=len(hidden), unnamed_organizations=len(unnamed_orgs),
+                         listed=list(occurrences))
 
 
 # The default coalition heading in the languages letters are translated into, so a
@@ -187,10 +203,12 @@ MAX_DEPTH = 32  # coalitions of coalitions… no real list nests deeper than a f
 def _node(entry: Entry, roster: Roster, lang: str, *, path: tuple[str, ...],
           cycles: list[list[str]], expanded: set[str], parent: Entry | None = None,
           left: set[str] | None = None) -> Node:
-    node = Node(id=entry.id, name=entry.display_name(lang), kind=entry.kind,
-                country=entry.country, parent=parent.id if parent else "",
-                parent_country=parent.country if parent else "")
-    if entry.is_coalition:
+    # Positional, and the name looked up only for an entry named in several languages:
+    # this runs once per printed name.
+    node = Node(entry.id, entry.display_name(lang) if entry.names else entry.name,
+                entry.kind, entry.country, "", False, [], None,
+                parent.id if parent else "", parent.country if parent else "")
+    if entry.kind == "coalition":
         node.heading = entry.heading or default_heading(lang)
         node.counts = entry.counts
         # A coalition reached a second time (a hand-made roster where two coalitions share

@@ -18,6 +18,7 @@ every command stays while old versions of letters' records leave.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -104,6 +105,16 @@ def cached_result(kind: str, text: str, compute: Callable[[], dict[str, Any]], *
     data = {**compute(), "kind": kind}
     _store(folder, path, data)
     return data
+
+
+@functools.cache
+def code_version(*files: str) -> str:
+    """A digest of the source ``files``: the kind of a result they compute (see
+    :func:`cached_result`), so that changed code never reads an old result."""
+    digest = hashlib.blake2b(digest_size=12)
+    for name in files:
+        digest.update(Path(name).read_bytes())
+    return digest.hexdigest()
 
 
 def prime(text: str, data: dict[str, Any]) -> None:

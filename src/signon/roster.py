@@ -230,7 +230,10 @@ class LazyEntries(MutableMapping[str, Entry]):
 
     def _make(self, eid: str, table: dict[str, Any]) -> Entry:
         kind: Kind = "coalition" if eid in self._coalitions else "organization"
-        entry = _entry_from_toml(eid, kind, table, "")
+        if _SIMPLE_KEYS.issuperset(table):  # checked: all text, nothing to convert
+            entry = Entry(id=eid, kind=kind, **table)
+        else:
+            entry = _entry_from_toml(eid, kind, table, "")
         self._data[eid] = entry
         self._pending -= 1
         return entry

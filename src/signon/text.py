@@ -180,7 +180,9 @@ _UNSAFE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + _NONCH
 
 def has_controls(text: str) -> bool:
     """Whether ``text`` holds anything :func:`printable` would escape (bar newline/tab)."""
-    return _UNSAFE_IN_TEXT.search(text) is not None
+    # Everything the pattern finds is a control, format, separator or unassigned
+    # character, none of which str.isprintable passes: that test runs ~20x faster.
+    return not text.isprintable() and _UNSAFE_IN_TEXT.search(text) is not None
 
 
 def printable(text: str, *, multiline: bool = False) -> str:
