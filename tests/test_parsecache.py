@@ -183,3 +183,16 @@ def test_claims_are_found_once_per_text_and_language(cache: Path,
         claims.find_claims(text, language="fr", first_line=3)
     with pytest.raises(AssertionError, match="found again"):
         claims.find_claims(text, language="en", first_line=4)
+
+
+def test_many_small_results_leave_the_roster_in_place(cache: Path) -> None:
+    # A corpus run caches hundreds of small results; the roster read by every command
+    # must not be pushed out by their number (only bytes bound the folder).
+    parse_toml(BIG, display="orgs.toml")
+    for n in range(300):
+        parsecache.cached_result("small", f"text {n}", lambda: {"n": 1}, min_size=0)
+
+    def fail(text: str) -> dict[str, object]:
+        raise AssertionError("parsed although cached")
+
+    assert len(parsecache.cached_parse(BIG, fail)["orgs"]) == 2000

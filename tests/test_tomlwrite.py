@@ -97,3 +97,64 @@ def test_any_document_identical_to_tomli_w(document: dict[str, object]) -> None:
     from signon.tomlwrite import dumps
 
     assert dumps(document) == tomli_w.dumps(document)
+
+
+# -- splicing: a roster rewritten entry by entry equals the full rewrite ------------------
+
+def _sorted_sections(doc: dict[str, object]) -> dict[str, object]:
+    out = {k: v for k, v in doc.items() if k not in ("orgs", "coalitions")}
+    for section in ("orgs", "coalitions"):
+        out[section] = dict(sorted(doc[section].items()))  # type: ignore[attr-defined]
+    return out
+
+
+changes = st.lists(st.tuples(st.sampled_from(["add", "remove", "change"]),
+                             st.sampled_from(["orgs", "coalitions"]), keys, tables),
+                   max_size=4)
+
+
+@given(documents, changes)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_spliced_roster_identical_to_a_full_rewrite(doc: dict[str, object],
+                                                    edits: list[tuple[str, str, str,
+                                                                      dict[str, object]]]
+                                                    ) -> None:
+    import copy
+
+    from signon.tomlwrite import splice_roster
+
+    old = _sorted_sections(doc)
+    text = dumps_roster(old)
+    new = copy.deepcopy(old)
+    for action, section, eid, table in edits:
+        entries = new[section]
+        assert isinstance(entries, dict)
+        if action == "add":
+            entries[eid] = table
+        elif entries:
+            victim = sorted(entries)[len(eid) % len(entries)]
+            if action == "remove":
+                del entries[victim]
+            else:
+                entries[victim] = table
+    new = _sorted_sections(new)
+    spliced = splice_roster(text, old, new)
+    if spliced is not None:
+        assert spliced == dumps_roster(new) == tomli_w.dumps(new)
+
+
+def test_adding_one_entry_is_spliced() -> None:
+    from signon.tomlwrite import splice_roster
+
+    old = {"retired_ids": ["gone"],
+           "orgs": {f"o{i:02d}": {"name": f"Org {i}", "aliases": ["A", "B"]} for i in range(9)},
+           "coalitions": {"c": {"name": "C", "members": ["o01"]}}}
+    text = dumps_roster(old)
+    for eid in ("a", "o045", "z"):
+        new = _sorted_sections({**old, "orgs": {**old["orgs"], eid: {"name": "New"}}})
+        assert splice_roster(text, old, new) == dumps_roster(new)
+    new = _sorted_sections({**old, "coalitions": {**old["coalitions"], "d": {"name": "D"}}})
+    assert splice_roster(text, old, new) == dumps_roster(new)
+    bare = {"orgs": old["orgs"], "coalitions": {}}
+    new = _sorted_sections({**bare, "orgs": {**bare["orgs"], "zz": {"name": "Last"}}})
+    assert splice_roster(dumps_roster(bare), bare, new) == dumps_roster(new)

@@ -222,3 +222,30 @@ def test_one_name_is_taken_whole_where_several_may_be_given(ws: Workspace) -> No
     assert [r.counts.organizations for r in ws.check(["big"])] == [1]
     assert [(p.slug, list(p.targets)) for p in ws.plan_export("big", "txt").plans] == [
         ("big", ["txt"])]
+
+
+def test_add_org_on_a_large_roster_writes_what_a_full_rewrite_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past the parse cache's size signon rewrites only the entries that changed; the file
+    # must be byte for byte the full canonical rewrite, whatever the layout it started in.
+    from signon.roster import read_roster
+    from signon.workspace import init_workspace
+
+    monkeypatch.delenv("SIGNON_NO_CACHE", raising=False)
+    monkeypatch.setenv("SIGNON_CACHE_DIR", str(tmp_path / "cache"))
+    ws = init_workspace(tmp_path / "ws")
+    orgs = [f'[orgs.o{i:04d}]\nname = "Organization {i}"\ncountry = "Norway"\n'
+            for i in range(1200)]
+    by_hand = [  # unsorted, keys out of signon's order
+        '[orgs.b-hand]\ncountry = "Poland"\nname = "By Hand"\n',
+        '[orgs.a-hand]\nname = "A Hand"\n',
+    ]
+    for first in ("\n".join(orgs) + '\n[coalitions.c]\nname = "C"\nmembers = ["o0001"]\n',
+                  "\n".join(orgs + by_hand)):
+        ws.roster_path.write_text(first, encoding="utf-8")
+        for n, eid in enumerate(("m-new", "zz-last", "a-first", "o0500x")):
+            ws.add_org(f"Added Org {n}", eid=eid, country="Chile")
+            text = ws.roster_path.read_text(encoding="utf-8")
+            roster, _ = read_roster(ws.roster_path)
+            assert text == roster.dumps()
+        assert "[orgs.o0500x]" in text and text.index("[orgs.o0500x]") < text.index("[orgs.o0501]")

@@ -14,6 +14,7 @@ canonical layout.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -151,3 +152,100 @@ def dumps(data: Mapping[str, Any]) -> str:
 # The roster and the signature records are the two documents signon writes.
 dumps_roster = dumps
 dumps_document = dumps
+
+
+_SECTIONS = ("orgs", "coalitions")
+_MAX_SPLICED = 64  # entries changed past which a full rewrite is as quick
+
+
+def splice_roster(text: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> str | None:
+    """``dumps_roster(new)``, made from ``text == dumps_roster(old)`` by rewriting only the
+    entries of ``[orgs]`` and ``[coalitions]`` that differ: ``add-org`` on a 10,000-entry
+    roster writes one table instead of formatting 10,000.  None when a full rewrite is
+    simpler (anything else changed, a section empty before or after, many changes).  The
+    caller must know that ``text`` is ``dumps_roster(old)`` and that an entry equal in
+    ``old`` and ``new`` has its keys in the same order in both (true when ``text`` is in
+    the canonical layout and ``old`` parsed from it); a property test holds the result to
+    ``dumps_roster(new)`` byte for byte.
+    """
+    import bisect
+
+    keys = list(new)
+    if keys != list(old) or keys[-2:] != list(_SECTIONS):
+        return None
+    if any(old[k] != new[k] for k in keys[:-2]):
+        return None
+    # Every entry's table is preceded by the blank line that separates it from the one
+    # before: an entry is "\n" + its table, from that newline to the next one's.
+    edits: list[tuple[int, int, tuple[int, str], str]] = []
+    coalitions = old["coalitions"]
+    if not isinstance(coalitions, Mapping):
+        return None
+    # [orgs] ends where [coalitions] begins: its first entry, or its bare header.
+    orgs_end = (_separator(text, "coalitions", next(iter(coalitions))) if coalitions
+                else _bare_header(text, "coalitions"))
+    ends = {"orgs": orgs_end, "coalitions": len(text)}
+    for rank, section in enumerate(_SECTIONS):
+        before, after = old[section], new[section]
+        if not isinstance(before, Mapping) or not isinstance(after, Mapping):
+            return None
+        changed = [eid for eid, body in after.items()
+                   if eid not in before or before[eid] != body]
+        removed = [eid for eid in before if eid not in after]
+        if len(changed) + len(removed) > _MAX_SPLICED:
+            return None
+        if not changed and not removed:
+            continue
+        if not before or not after:
+            return None  # an empty section is written as a bare header
+        ids = list(before)  # in the file's order, which is sorted
+        end = ends[section]
+        if end is None or any(a >= b for a, b in itertools.pairwise(ids)):
+            return None
+        for eid in (*removed, *changed):
+            n = bisect.bisect_left(ids, eid)
+            if n < len(ids) and ids[n] == eid:  # in the file: replaced or removed
+                start = _separator(text, section, eid)
+                stop = _separator(text, section, ids[n + 1]) if n + 1 < len(ids) else end
+            else:  # new: before the next entry, or where the section ends
+                start = stop = _separator(text, section, ids[n]) if n < len(ids) else end
+            if start is None or stop is None:
+                return None
+            table = dumps({section: {eid: after[eid]}}) if eid in after else ""
+            if start > 0:
+                chunk = "\n" + table if table else ""
+            elif not table:
+                return None  # the file's first table removed: rare, written in full
+            else:  # the file's first table, with no blank line before it
+                chunk = table + "\n" if start == stop else table
+            edits.append((start, stop, (rank, eid), chunk))
+    # Tables inserted at one place go in id order, as a full rewrite sorts them.
+    edits.sort(key=lambda e: (e[0], e[1], e[2]))
+    out: list[str] = []
+    done = 0
+    for start, stop, _, replacement in edits:
+        if start < done:
+            return None  # overlapping: not an edit this reader expects
+        out += (text[done:start], replacement)
+        done = stop
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _bare_header(text: str, section: str) -> int | None:
+    """Where the newline before an empty section's ``[section]`` header is, if it is the
+    file's last line (as the canonical layout writes an empty ``[coalitions]``)."""
+    tail = f"\n\n[{section}]\n"
+    return len(text) - len(tail) + 1 if text.endswith(tail) else None
+
+
+def _separator(text: str, section: str, eid: str | None) -> int | None:
+    """Where the newline before ``[section.eid]`` is in ``text`` (a header is the only line
+    so written: the canonical layout puts no newline inside a value)."""
+    if eid is None:
+        return None
+    header = f"[{section}.{_key(eid)}]\n"
+    if text.startswith(header):
+        return 0  # the file's first table
+    at = text.find(f"\n\n{header}")
+    return None if at == -1 else at + 1

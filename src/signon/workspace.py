@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from signon.errors import NotAWorkspace, RefusedInput, WorkspaceFileError
 from signon.fileio import atomic_write, find_comment, locked
-from signon.parsecache import prime
+from signon.parsecache import MIN_SIZE, cached_result, code_version, prime, prime_result
 from signon.roster import (
     Entry,
     Roster,
@@ -101,13 +101,17 @@ class Workspace:
             # values or tables left out): ``data`` is untouched, the roster holds copies.
             if same_as_read(table, data):
                 return
-            after = dumps_roster(table)
+            after = _spliced(text, data, table)
+            if after is None:
+                after = dumps_roster(table)
             if after == text:
                 return
             if not drop_comments:
                 refuse_dropping_comments(text)
             atomic_write(self.roster_path, after)
             prime(after, table)
+            # Written in the canonical layout: the next change may be spliced in too.
+            prime_result(_canonical_kind(), after, {"canonical": True})
 
     def add_org(self, name: str, *, force: bool = False, drop_comments: bool = False,
                 **fields: Any) -> OrgChange:
@@ -318,6 +322,33 @@ class Workspace:
         from signon.importers.form_csv import import_csv
 
         return import_csv(self, path, slug, **options)
+
+
+def _canonical_kind() -> str:
+    import signon.tomlwrite
+
+    return f"roster-canonical-{code_version(signon.tomlwrite.__file__)}"
+
+
+def _spliced(text: str, data: dict[str, Any], table: dict[str, Any]) -> str | None:
+    """The roster's new text made by rewriting only the entries that changed
+    (:func:`signon.tomlwrite.splice_roster`), when ``text`` is in the canonical layout
+    of ``data``: known by content from the parse cache (signon wrote it, or a full
+    rewrite was compared with it once).  None: write it in full.  A large roster only;
+    a small one is written in full in less time than it takes to ask."""
+    if len(text) < MIN_SIZE:
+        return None
+    from signon.tomlwrite import splice_roster
+
+    def compare() -> dict[str, Any]:
+        # The canonical layout of what the file says (keys in signon's order, entries
+        # sorted): equal text means every entry the splice leaves alone is as a full
+        # rewrite would write it.
+        canonical = Roster.from_toml(data, display=ROSTER_FILE, text=text).to_toml()
+        return {"canonical": dumps_roster(canonical) == text}
+
+    canonical = cached_result(_canonical_kind(), text, compare)
+    return splice_roster(text, data, table) if canonical.get("canonical") is True else None
 
 
 def refuse_dropping_comments(text: str) -> None:
