@@ -536,3 +536,31 @@ def test_names_keyed_ahead_find_what_names_keyed_on_demand_find() -> None:
             assert found[0] == found[1], (name, same_name)
     assert [m.entry.id for m in ahead.find([("FIAN", "name"), ("FIAN Norway", "name")],
                                            country="Norway", same_name=True)] == ["fian"]
+
+
+def test_a_large_rosters_forms_come_from_the_cache_and_follow_its_names(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from signon.identity import index, screen
+    from signon.roster import make_entry
+    from signon.workspace import init_workspace
+
+    monkeypatch.setattr(index, "_CACHED_FORMS", 100)
+    monkeypatch.delenv("SIGNON_NO_CACHE", raising=False)
+    monkeypatch.setenv("SIGNON_CACHE_DIR", str(tmp_path / "cache"))
+    ws = init_workspace(tmp_path / "ws")
+    orgs = "".join(f'[orgs.o{i}]\nname = "Organization Number {i}"\ncountry = "Norway"\n\n'
+                   for i in range(2000))  # their names past the parse cache's 32 KB
+    ws.roster_path.write_text(orgs, encoding="utf-8")
+
+    def refused(name: str) -> bool:
+        roster = ws.roster()
+        try:
+            screen(roster, make_entry(roster, name, country="Norway"))
+        except RefusedInput:
+            return True
+        return False
+
+    assert refused("Organization Number 7!") and refused("organization number 7")
+    ws.roster_path.write_text(orgs.replace('"Organization Number 7"', '"Other Name"'),
+                              encoding="utf-8")
+    assert not refused("Organization Number 7") and refused("Other  Name")
