@@ -23,6 +23,8 @@ _ERR_PASSWORD = (4, 5)
 _PARAGRAPH_GAP = 1.4
 # Runs whose vertical centres differ by less than this share of their height share a line.
 _SAME_LINE = 0.5
+# Characters further apart than this share of their height are in different runs.
+_RUN_GAP = 0.6
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I
 )
@@ -75,23 +77,57 @@ def _continues_cells(cells: list[list[_Run]], columns: list[float]) -> bool:
     )
 
 
-def _page_lines(page: Any) -> list[str]:
-    """The page's lines, top to bottom, with "" where a paragraph ends."""
+def _runs(page: Any) -> list[_Run]:
+    """The page's runs of text: characters next to each other on one baseline.
+
+    Built from PDFium's characters and their boxes (one call for the text, one per
+    character for its box), not from its text rectangles: the text bounded by a rectangle
+    also takes the neighbouring characters of kerned text ("African W Wo Women's").
+    """
     textpage = page.get_textpage()
     try:
-        runs = []
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left, bottom, right, top)
-            if text.strip():
-                runs.append(_Run(left, bottom, right, top, " ".join(text.split())))
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count else ""
+        boxes = [textpage.get_charbox(i, loose=True) for i in range(len(text))]
     finally:
         textpage.close()
-    # PDFium gives the runs in reading order; runs of one line follow each other.
+    runs: list[_Run] = []
+    current: _Run | None = None
+    for char, (left, bottom, right, top) in zip(text, boxes, strict=True):
+        if char in "\r\n\x00\ufffe":
+            current = None
+            continue
+        if char.isspace():
+            if current is not None and not current.text.endswith(" "):
+                current.text += " "
+            continue
+        if current is not None:
+            height = current.height
+            same_line = abs((top + bottom) / 2 - current.middle) < _SAME_LINE * height
+            # A gap wider than a space of this size of type ends the run (a cell's edge).
+            near = -height < left - current.right < _RUN_GAP * height
+            if same_line and near:
+                current.text += char
+                current.right = max(current.right, right)
+                current.top, current.bottom = max(current.top, top), min(current.bottom, bottom)
+                continue
+        current = _Run(left, bottom, right, top, char)
+        runs.append(current)
+    for run in runs:
+        run.text = " ".join(run.text.split())
+    return [run for run in runs if run.text]
+
+
+def _page_lines(page: Any) -> list[str]:
+    """The page's lines, top to bottom, with "" where a paragraph ends."""
+    runs = _runs(page)
+    # Lines by where the runs stand, not by the order PDFium gives them: a table's cells
+    # may come column by column.
+    runs.sort(key=lambda r: -r.middle)
     lines: list[list[_Run]] = []
     for run in runs:
-        last = lines[-1][-1] if lines else None
-        if last is not None and abs(run.middle - last.middle) < _SAME_LINE * last.height:
+        first = lines[-1][0] if lines else None
+        if first is not None and abs(run.middle - first.middle) < _SAME_LINE * first.height:
             lines[-1].append(run)
         else:
             lines.append([run])
@@ -101,6 +137,11 @@ def _page_lines(page: Any) -> list[str]:
     pitches = sorted(a - b for a, b in itertools.pairwise(tops) if a > b)
     # The page's line spacing: most lines of a letter are lines of a paragraph or a list.
     pitch = pitches[len(pitches) // 4] if pitches else 0.0
+    # Each line keeps its indentation, in spaces of the page's usual character width, so
+    # that the text rules see a bullet's wrapped line hang under its text.
+    widths = sorted((r.right - r.left) / len(r.text) for r in runs if len(r.text) > 3)
+    space = widths[len(widths) // 2] if widths else 5.0
+    margin = min((parts[0].left for parts in lines), default=0.0)
     out: list[str] = []
     columns: list[float] = []  # where the cells of the table row above begin
     for n, parts in enumerate(lines):
@@ -117,11 +158,12 @@ def _page_lines(page: Any) -> list[str]:
             continue
         if gap:
             out.append("")
-        out.append("\t".join(" ".join(r.text for r in cell) for cell in cells))
+        indent = " " * max(0, round((parts[0].left - margin) / space))
+        out.append(indent + "\t".join(" ".join(r.text for r in cell) for cell in cells))
         columns = [cell[0].left for cell in cells] if len(cells) > 1 else []
-    while out and _PAGE_NUMBER.match(out[-1]):
+    while out and _PAGE_NUMBER.match(out[-1].strip()):
         out.pop()
-    while out and _PAGE_NUMBER.match(out[0]):
+    while out and _PAGE_NUMBER.match(out[0].strip()):
         out.pop(0)
     return out
 
