@@ -12,6 +12,7 @@ from signon.importers.listparse import ParsedList, parse_list
 from signon.importers.sources import read_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SEED = Path(__file__).resolve().parents[3] / "shared" / "examples" / "bialiatski-2011.txt"
 # The seed lives in ../shared beside the repository (as in CI); elsewhere its tests skip.
 needs_seed = pytest.mark.skipif(
@@ -49,3 +50,12 @@ def bullet_num_id(document: Any) -> int:
     """The numbering id python-docx's default template uses for its "List Bullet" style."""
     style = document.styles["List Bullet"]
     return int(style.element.pPr.numPr.numId.val)
+
+
+def excerpt(tmp_path: Path, letter: str, *lines: tuple[int, int]) -> Path:
+    """The given 1-based, inclusive line ranges of the letter's source, in one file."""
+    source = next((CORPUS / letter).glob("source.*"))
+    published = source.read_bytes().splitlines(keepends=True)
+    out = tmp_path / f"{letter}{source.suffix}"
+    out.write_bytes(b"".join(b"".join(published[a - 1 : b]) for a, b in lines))
+    return out

@@ -10,7 +10,7 @@ from signon.importers.company_heads import company_and_signer, signed_by_heads
 from signon.importers.listparse import ParsedEntry, parse_list
 from signon.importers.sources import read_document
 
-from .test_corpus_excerpts import excerpt
+from .helpers import excerpt
 
 
 @pytest.mark.parametrize(

@@ -12,52 +12,11 @@ from signon.importers.listparse import ParsedList, parse_list
 from signon.importers.names import section_kind
 from signon.importers.sources import read_document
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-
-
-def excerpt(tmp_path: Path, letter: str, *lines: tuple[int, int]) -> Path:
-    """The given 1-based, inclusive line ranges of the letter's source, in one file."""
-    source = next((CORPUS / letter).glob("source.*"))
-    published = source.read_bytes().splitlines(keepends=True)
-    out = tmp_path / f"{letter}{source.suffix}"
-    out.write_bytes(b"".join(b"".join(published[a - 1 : b]) for a, b in lines))
-    return out
+from .helpers import excerpt
 
 
 def read(path: Path, **bounds: str) -> ParsedList:
     return parse_list(read_document(path), **bounds)  # type: ignore[arg-type]
-
-
-def test_number_name_description_table_takes_the_name_column(tmp_path: Path) -> None:
-    # "1 | Africa Development Interchange Network (ADIN) | ADIN is a non-profit NGO that…":
-    # the longest cell of each row is the description; the names are the column beside it.
-    path = excerpt(tmp_path, "en-owinfs-walker-process", (158, 252), (554, 611))
-    parsed = read(path)
-    assert [e.name for e in parsed.entries] == [
-        "Africa Development Interchange Network (ADIN)",
-        "Amnesty International",
-        "Arab NGO Network for Development (ANND)",
-        "Asia Pacific Forum on Women, Law and Development",
-        "Candid Concepts Development",
-        "Positive Group Effect Foundation (FGEP)",
-        "Free Path Foundation",
-        "World of Work Institute (IMT-UNTREF)",
-        "Australian Fair Trade and Investment Network",
-    ]
-    assert parsed.individuals == []
-
-
-def test_a_numbered_row_whose_name_holds_a_header_word_is_no_header(tmp_path: Path) -> None:
-    # Row 26, "Positive Group Effect Foundation (FGEP) | Argentina", right after the heading
-    # "National organizations:": "Group" is a header word, but a header has no row number.
-    path = excerpt(tmp_path, "en-owinfs-walker-process", (555, 611))
-    parsed = read(path, start="National")
-    assert [(e.name, e.country) for e in parsed.entries] == [
-        ("Positive Group Effect Foundation (FGEP)", "Argentina"),
-        ("Free Path Foundation", "Argentina"),
-        ("World of Work Institute (IMT-UNTREF)", "Argentina"),
-        ("Australian Fair Trade and Investment Network", "Australia"),
-    ]
 
 
 def test_romance_section_headings_put_the_qualifier_after_the_noun(tmp_path: Path) -> None:
@@ -236,20 +195,6 @@ def test_pelican_metadata_lines_are_front_matter_not_a_list(tmp_path: Path) -> N
     assert doc.date == "2009-12-10"
     parsed = parse_list(doc)
     assert not any("Category" in e.name or "Tags" in e.name for e in parsed.entries)
-
-
-def test_grid_table_cells_read_as_markdown_with_the_description_left_out(tmp_path: Path) -> None:
-    # A pandoc grid table: a logo cell, then "[AK DATEN E.V.](…) - Germany\" and a
-    # description, the link text and its URL hard-wrapped across the cell's lines.
-    path = excerpt(tmp_path, "it-acta-minaccia-globale", (61, 107))
-    parsed = read(path)
-    assert [(e.name, e.country) for e in parsed.entries] == [
-        ("AK DATEN E.V.", "Germany"),
-        ("April", "France"),
-        ("ASIC", "France"),
-        ("Asociación de Internautas", ""),
-        ("Bits of Freedom", ""),
-    ]
 
 
 def test_jekyll_front_matter_is_not_the_letters_text(tmp_path: Path) -> None:

@@ -96,16 +96,6 @@ def test_plain_lines_of_personal_names_are_individuals() -> None:
     ]
 
 
-def test_pandoc_grid_table() -> None:
-    parsed, body = parse(SHAPES / "grid.md")
-    assert _orgs(parsed) == [
-        ("Amnesty International", "UK"),
-        ("Human Rights Watch", "USA"),
-        ("Front Line Defenders", "Ireland"),
-    ]
-    assert "+----" not in body
-
-
 def test_image_alt_text_and_footer_links_are_left_out() -> None:
     parsed, body = parse(SHAPES / "junk.md")
     assert [e.name for e in parsed.entries] == [
@@ -114,46 +104,6 @@ def test_image_alt_text_and_footer_links_are_left_out() -> None:
         "Front Line Defenders",
     ]
     assert "See the full list" not in body and "For more information" not in body
-
-
-def test_table_of_people_after_a_table_of_organizations(tmp_path: Path) -> None:
-    path = tmp_path / "tables.md"
-    path.write_text(
-        "# Letter\n\nWe, the undersigned, ask you to act.\n\n"
-        "| Organisation | Country |\n|---|---|\n| Amnesty International | UK |\n"
-        "| Human Rights Watch | USA |\n\n"
-        "| Individual Name | Profession/Affiliation |\n|---|---|\n"
-        "| Jane Roe | Professor, University of Oslo |\n| John Smith | Journalist |\n\n"
-        "| Фамилия и имя | Должность, компания |\n|---|---|\n| Иван Петров | журналист |\n",
-        encoding="utf-8",
-    )
-    parsed, _ = parse(path)
-    assert _orgs(parsed) == [("Amnesty International", "UK"), ("Human Rights Watch", "USA")]
-    assert _people(parsed) == [
-        ("Jane Roe", "", "Professor, University of Oslo"),
-        ("John Smith", "", "Journalist"),
-        ("Иван Петров", "", "журналист"),
-    ]
-
-
-def test_a_table_row_naming_a_group_is_a_section(tmp_path: Path) -> None:
-    path = tmp_path / "groups.html"
-    path.write_text(
-        "<h1>Letter</h1><p>We, the undersigned organisations, urge you to act now.</p>"
-        "<table><tr><th>Organisation</th><th>Country</th></tr>"
-        "<tr><td>Global</td><td></td></tr>"
-        "<tr><td>Amnesty International</td><td>UK</td></tr>"
-        "<tr><td>Human Rights Watch</td><td>USA</td></tr>"
-        "<tr><td>Regional</td><td></td></tr>"
-        "<tr><td>East Africa Law Society</td><td>Tanzania</td></tr></table>",
-        encoding="utf-8",
-    )
-    parsed, _ = parse(path)
-    assert [(e.section, e.name, e.country) for e in parsed.entries] == [
-        ("Global", "Amnesty International", "UK"),
-        ("Global", "Human Rights Watch", "USA"),
-        ("Regional", "East Africa Law Society", "Tanzania"),
-    ]
 
 
 def test_a_country_label_gives_its_country_to_the_entries_under_it(tmp_path: Path) -> None:

@@ -91,36 +91,6 @@ def test_organizations_and_individuals_sections() -> None:
     assert "Organizations" not in body and "Individuals" not in body
 
 
-def test_markdown_table_with_header_index_column_and_blank_row() -> None:
-    parsed, body = parse(FIXTURES / "table.md")
-    assert shape(parsed) == [
-        ("Civil Rights Defenders", "Sweden"),
-        ("Danish Institute for Human Rights", "Denmark"),
-        ("International Partnership for Human Rights (IPHR)", "Belgium"),
-        ("LIbereco – Partnership for Human Rights", "Germany"),
-        ('Non-governmental organization "Interaction"', "Moldova"),
-        ("Östgruppen – the Swedish Initiative for Democracy and Human Rights", "Sweden"),
-    ]
-    # Markdown bodies are copied as written, emphasis included; text after the list stays.
-    assert "**Six organizations** sign" in body
-    assert body.rstrip().endswith("*Contact: the Human Rights House Network.*")
-    assert "| Organization |" not in body
-
-
-def test_html_table_with_multiline_cells_entities_and_header() -> None:
-    parsed, body = parse(FIXTURES / "table.html")
-    assert shape(parsed) == [
-        ('Association of Female Citizens "Renaissance"', "Bosnia and Herzegovina"),
-        ("Helsinki Committee for Human Rights in Bosnia and Herzegovina", "Bosnia and Herzegovina"),
-        ("Women’s Association for Rational Development (WARD)", "Azerbaijan"),
-        ("Union of the Committees of Soldiers’ Mothers of Russia", "Russian Federation"),
-        ("B.a.B.e. & friends", "Croatia"),
-    ]
-    assert "Home" not in body and "About us" not in body  # <nav>
-    assert "©" not in body  # <footer>
-    assert "24 November 2011" in body  # &nbsp; became spaces
-
-
 def test_html_list_page_with_related_articles() -> None:
     parsed, body = parse(FIXTURES / "list-page.html")
     assert shape(parsed) == [
@@ -605,16 +575,6 @@ def test_word_bullets_typed_in_docx_paragraphs(tmp_path: Path) -> None:
             [("FIAN Norway", ""), ("Norwegian Helsinki Committee", "")],
         ),
         ("Article 19", ""),
-    ]
-
-
-def test_tab_separated_columns_are_a_table() -> None:
-    parsed, _ = parse(FIXTURES / "tab-columns.txt")
-    assert shape(parsed) == [
-        ("Article 19", "United Kingdom"),
-        ("Civil Rights Defenders", "Sweden"),
-        ("European Federation of Journalists", "Belgium"),
-        ("Reporters Without Borders, RSF", "France"),
     ]
 
 

@@ -1,0 +1,1 @@
+"""The list shapes (see the modules)."""
