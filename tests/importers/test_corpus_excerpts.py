@@ -237,21 +237,6 @@ def test_german_legal_suffix_and_a_lower_case_name_in_a_list_of_paragraphs(
     assert names[-2:] == ["eco – Verband der Internetwirtschaft e. V.", "Jugendpresse Deutschland"]
 
 
-def test_titles_before_a_name_and_a_name_wrapped_onto_a_line_of_its_own(tmp_path: Path) -> None:
-    # The individuals after the organizations, one a <br /> line: "Deputado Chico Alencar -
-    # PSOL/RJ" (a title before the name), and "Margarida … em Filosofia" / "do Direito,
-    # conselheira do CEDCA pela OAB/RJ" (one person wrapped over two lines).
-    path = excerpt(tmp_path, "pt-mst-lei-antiterrorismo", (80, 84), (143, 170))
-    parsed = read(path)
-    people = [p.name for p in parsed.individuals]
-    assert "Deputado Chico Alencar - PSOL/RJ" in people
-    margarida = next(p for p in parsed.individuals if p.name.startswith("Margarida"))
-    assert "do Direito" in f"{margarida.title} {margarida.affiliation}"
-    assert not any(e.name.startswith("do Direito") for e in parsed.entries)
-    assert not any(p.name.startswith("do Direito") for p in parsed.individuals)
-    assert any("do Direito, conselheira" in n.message for n in parsed.notes)
-
-
 def test_a_wiki_heading_in_a_text_file_is_a_heading_that_can_announce_the_list(
     tmp_path: Path,
 ) -> None:

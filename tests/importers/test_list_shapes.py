@@ -39,29 +39,6 @@ def test_name_dash_country_after_signed_mixes_people_and_organizations() -> None
     assert "Signed," in body and "Amina" not in body
 
 
-def test_group_labels_are_sections_and_two_lists_are_read() -> None:
-    parsed, _ = parse(SHAPES / "ol-two.html")
-    assert parsed.sections == ["International", "National"]
-    assert [(e.section, e.name) for e in parsed.entries] == [
-        ("International", "Amnesty International"),
-        ("International", "Human Rights Watch"),
-        ("International", "Front Line Defenders"),
-        ("National", "Kenya Human Rights Commission"),
-        ("National", "Legal Resources Foundation"),
-        ("National", "Centre for Civic Action"),
-    ]
-
-
-def test_number_alone_on_a_line_before_its_name() -> None:
-    parsed, _ = parse(SHAPES / "number-alone.html")
-    assert [e.name for e in parsed.entries] == [
-        "Amnesty International",
-        "Human Rights Watch",
-        "Front Line Defenders",
-        "Kenya Human Rights Commission",
-    ]
-
-
 def test_one_sentence_list() -> None:
     parsed, body = parse(SHAPES / "sentence.txt")
     assert [e.name for e in parsed.entries] == [
@@ -104,22 +81,6 @@ def test_image_alt_text_and_footer_links_are_left_out() -> None:
         "Front Line Defenders",
     ]
     assert "See the full list" not in body and "For more information" not in body
-
-
-def test_a_country_label_gives_its_country_to_the_entries_under_it(tmp_path: Path) -> None:
-    path = tmp_path / "by-country.txt"
-    path.write_text(
-        "Appeal\n\nWe, the undersigned organisations, urge you to act now.\n\n"
-        "Signatories:\n\nUkraine:\nCentre for Civil Liberties\nZMINA Human Rights Centre\n\n"
-        "Poland:\nHelsinki Foundation for Human Rights\n",
-        encoding="utf-8",
-    )
-    parsed, _ = parse(path)
-    assert [(e.section, e.name, e.country) for e in parsed.entries] == [
-        ("Ukraine", "Centre for Civil Liberties", "Ukraine"),
-        ("Ukraine", "ZMINA Human Rights Centre", "Ukraine"),
-        ("Poland", "Helsinki Foundation for Human Rights", "Poland"),
-    ]
 
 
 @pytest.mark.parametrize(

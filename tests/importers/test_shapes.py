@@ -61,20 +61,6 @@ def test_bullets_with_a_nested_coalition() -> None:
     assert body.startswith("More than 10 organizations condemn")
 
 
-def test_numbered_list() -> None:
-    parsed, body = parse(FIXTURES / "numbered.txt")
-    assert [e.name for e in parsed.entries] == [
-        "Armenian Helsinki Association",
-        "Helsinki Citizens' Assembly Vanadzor",
-        "Youth Human Rights Movement",
-        "Ukrainian Helsinki Human Rights Union",
-        "NGO M'ART",
-        "Vinnytsya Human Rights Group",
-    ]
-    assert parsed.entries[2].country == "Russian Federation"
-    assert "Dear Minister," in body
-
-
 def test_organizations_and_individuals_sections() -> None:
     parsed, body = parse(FIXTURES / "sections.txt")
     assert shape(parsed) == [
@@ -512,83 +498,3 @@ def test_a_plain_text_rule_ends_the_list(tmp_path: Path) -> None:
     ]
 
 
-def test_word_bullets_pasted_as_text() -> None:
-    # "·<TAB>Name" is Word's first level, "o<TAB>Name" its second: a coalition with members.
-    parsed, body = parse(FIXTURES / "word-bullets.txt")
-    assert shape(parsed)[:2] == [
-        (
-            "Human Rights House Baku",
-            "",
-            [("Legal Education Society", ""), ("Society for Humanitarian Research", "")],
-        ),
-        ("Lawyers for Lawyers, Foundation", "Netherlands"),
-    ]
-    assert len(parsed.walk()) == 7
-    assert "Legal Education Society" not in body
-
-
-@pytest.mark.parametrize(
-    ("bullet", "second"),
-    [("·", "o"), ("\uf0b7", "\uf0a7"), ("\uf0b7", "§"), ("•", "\uf0d8")],
-)
-def test_word_bullet_symbols_before_a_tab(tmp_path: Path, bullet: str, second: str) -> None:
-    source = tmp_path / "letter.txt"
-    source.write_text(
-        "We, the undersigned organizations, write to you.\n\nSignatories:\n\n"
-        f"{bullet}\tHuman Rights House Oslo (on behalf of the following NGOs):\n"
-        f"{second}\tFIAN Norway\n{second}\tNorwegian Helsinki Committee\n"
-        f"{bullet}\tArticle 19\n{bullet}\tFront Line Defenders\n",
-        encoding="utf-8",
-    )
-    parsed, _ = parse(source)
-    assert shape(parsed) == [
-        (
-            "Human Rights House Oslo",
-            "",
-            [("FIAN Norway", ""), ("Norwegian Helsinki Committee", "")],
-        ),
-        ("Article 19", ""),
-        ("Front Line Defenders", ""),
-    ]
-
-
-def test_word_bullets_typed_in_docx_paragraphs(tmp_path: Path) -> None:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("We, the undersigned organizations, write to you.")
-    document.add_paragraph("Signatories:")
-    for text in (
-        "·\tHuman Rights House Oslo (on behalf of the following NGOs):",
-        "o\tFIAN Norway",
-        "o\tNorwegian Helsinki Committee",
-        "·\tArticle 19",
-    ):
-        document.add_paragraph(text)
-    path = tmp_path / "letter.docx"
-    document.save(str(path))
-    parsed, _ = parse(path)
-    assert shape(parsed) == [
-        (
-            "Human Rights House Oslo",
-            "",
-            [("FIAN Norway", ""), ("Norwegian Helsinki Committee", "")],
-        ),
-        ("Article 19", ""),
-    ]
-
-
-def test_a_tab_before_the_country_in_a_bulleted_line(tmp_path: Path) -> None:
-    source = tmp_path / "letter.txt"
-    source.write_text(
-        "We, the undersigned organizations, write to you.\n\nSignatories:\n\n"
-        "•\tArticle 19\tUnited Kingdom\n•\tFront Line Defenders\tIreland\n"
-        "•\tCivil Rights Defenders\n",
-        encoding="utf-8",
-    )
-    parsed, _ = parse(source)
-    assert shape(parsed) == [
-        ("Article 19", "United Kingdom"),
-        ("Front Line Defenders", "Ireland"),
-        ("Civil Rights Defenders", ""),
-    ]

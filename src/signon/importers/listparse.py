@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from signon.errors import RefusedInput
+from signon.importers import shapes
 from signon.importers.blocks import Block, Document
 from signon.importers.company_heads import company_and_signer, signed_by_heads
 from signon.importers.model import (
@@ -60,18 +61,16 @@ from signon.importers.people import (
 from signon.importers.people import (
     THRESHOLDS,
     given_with_role,
-    is_group_label,
     label_country,
     name_part,
     organization_evidence,
     person_score,
     person_shape,
 )
-from signon.importers.shapes import tables
+from signon.importers.shapes.lines import is_label
 from signon.importers.shapes.tables import is_header_row, name_columns, row_name
 from signon.importers.unnamed import Unnamed, UnnamedReader
 from signon.importers.wordlists import (
-    CONTINUATION_WORDS,
     IMPERATIVES,
     ORG_SECTION_NOUNS,
     PERSON_SECTION_HINTS,
@@ -94,7 +93,6 @@ __all__ = [
 # ------------------------------------------------------------------ judging blocks
 
 _IMPERATIVE = frozenset(IMPERATIVES)
-_CONTINUATIONS = frozenset(CONTINUATION_WORDS)
 _ORG_NOUN = re.compile(rf"\b(?:{words_pattern(ORG_SECTION_NOUNS)})\b", re.IGNORECASE)
 _INDIVIDUALS_TOO = re.compile(
     rf"\b(?:{words_pattern(PERSON_SECTION_NOUNS)}|{words_pattern(PERSON_SECTION_HINTS)})",
@@ -110,14 +108,6 @@ class _Judged:
     score: float = 0.0
     person: bool = False
     subject: str = ""  # rows: the cell judged as the name
-
-
-def _is_label(block: Block) -> bool:
-    """A group label inside a list ("Global", "National organisations", "Ukraine:")."""
-    text = block.text
-    if is_group_label(text):
-        return True
-    return (block.kind == "heading" or text.endswith(":")) and bool(label_country(text))
 
 
 def _is_demand(text: str) -> bool:
@@ -188,7 +178,7 @@ def _judge(
         if is_cue(text) and section == "organizations":
             return _Judged("cue", 1.0)
         return _Judged("section")
-    if block.kind != "row" and _is_label(block):
+    if block.kind != "row" and is_label(block):
         return _Judged("section")
     if block.kind != "row" and is_cue(text) and not coalition_heading(text):
         if block.kind == "para" and text.endswith(":") and _introduces_demands(blocks, i):
@@ -617,90 +607,6 @@ def _explicit(
 # ------------------------------------------------------------------ tables
 
 
-def _prose_inside(block: Block) -> bool:
-    """A description or a sentence printed among the names, never a name itself."""
-    text = block.text
-    if len(text) > 300:
-        return True  # no roster name is that long
-    words = len(text.split())
-    if block.kind == "item" or words <= 12:
-        return False
-    if name_score(text, in_list=True) > 0.2:
-        return False
-    return words > 30 or ends_sentence(text)
-
-
-def _lines(doc: Document, start: int, end: int, notes: list[Note], gaps: set[int]) -> list[Line]:
-    blocks = doc.blocks
-    out: list[Line] = []
-    i = start
-    while i < end:
-        block = blocks[i]
-        if i in gaps:
-            i += 1
-            continue
-        if block.kind == "row":
-            j = tables.span(blocks, i, end)
-            out += tables.read(blocks, i, j)
-            i = j
-            continue
-        text = block.text
-        section = section_kind(text) if block.kind != "item" or text.endswith(":") else ""
-        if not section and (_is_label(block) or (text.endswith(":") and is_cue(text))):
-            section = "label"
-        if section:
-            out.append(Line(text, block.depth, block.group, block.line, section=section, index=i))
-        elif (block.kind == "para" and block.prose_lines > 1 and name_score(text) == 0) or (
-            _prose_inside(block)
-        ):
-            notes.append(
-                Note(
-                    "import-skipped",
-                    f"skipped a paragraph inside the list: {text[:60]!r}…",
-                    block.line or None,
-                    index=i,
-                )
-            )
-        elif block.text and not is_furniture(text):
-            out.append(Line(text, block.depth, block.group, block.line, index=i))
-        i += 1
-    # A group label names the entries after it; one that ends the list has none, so it is a
-    # name made of such words ("Regional Society", "Civil Society"), not a label.
-    if out and out[-1].section == "label" and not out[-1].text.rstrip().endswith(":"):
-        out[-1].section = ""
-    return out
-
-
-def _rejoin_wrapped(lines: list[Line], notes: list[Note]) -> list[Line]:
-    """A line that begins with a lower-case "do", "of", "and" continues the name above it,
-    wrapped ("… professora doutora em Filosofia" / "do Direito, conselheira …")."""
-    out: list[Line] = []
-    for line in lines:
-        first = line.text.split(None, 1)[0] if line.text else ""
-        before = out[-1] if out else None
-        if (
-            before is not None
-            and first in _CONTINUATIONS
-            and not line.section
-            and not before.section
-            and line.place is None
-            and line.person is None
-            and before.group == line.group
-            and before.depth == line.depth
-            and not before.text.endswith((".", ";", ":"))
-        ):
-            notes.append(
-                Note(
-                    "import-repair",
-                    f"{line.text!r} continues the name above it, {before.text!r}; read as one",
-                    line.line or None,
-                )
-            )
-            before.text = f"{before.text} {line.text}"
-            continue
-        out.append(line)
-    return out
-
 
 # ------------------------------------------------------------------ structure
 
@@ -1020,7 +926,7 @@ def parse_list(
             )
         )
     gaps = {i for i in range(first, stop) if judged[i].role in ("gap", "unnamed")}
-    lines = _rejoin_wrapped(_lines(doc, first, stop, notes, gaps), notes)
+    lines = shapes.read_lines(doc.blocks, first, stop, notes, gaps)
     entries: list[ParsedEntry] = []
     individuals: list[ParsedPerson] = []
     sections: list[str] = []

@@ -176,7 +176,7 @@ def test_the_name_column_is_chosen_over_the_whole_table(tmp_path: Path) -> None:
     rows = [i for i, b in enumerate(blocks) if b.kind == "row"]
     assert set(tables.name_columns(blocks).items()) == {(i, 1) for i in rows}
     assert tables.span(blocks, rows[0], len(blocks)) == rows[-1] + 1
-    lines = tables.read(blocks, rows[0], rows[-1] + 1)
+    lines = tables.read(blocks, rows[0], rows[-1] + 1, [])
     assert [(ln.text, ln.index) for ln in lines] == [
         ("Africa Development Interchange Network (ADIN)", rows[0]),
         ("Amnesty International", rows[1]),
@@ -194,7 +194,7 @@ def test_a_numbered_row_is_not_a_header_and_the_country_column_is_a_place(
     blocks = _rows(excerpt(tmp_path, "en-owinfs-walker-process", (555, 611)))
     rows = [b for b in blocks if b.kind == "row"]
     assert not any(tables.is_header_row(r) for r in rows)
-    lines = tables.read(blocks, blocks.index(rows[0]), len(blocks))
+    lines = tables.read(blocks, blocks.index(rows[0]), len(blocks), [])
     assert [(ln.text, ln.place.country if ln.place else "") for ln in lines] == [
         ("Positive Group Effect Foundation (FGEP)", "Argentina"),
         ("Free Path Foundation", "Argentina"),
@@ -207,7 +207,7 @@ def test_a_header_naming_people_makes_each_row_a_person(tmp_path: Path) -> None:
     # "Фамилия и имя | Должность, компания" (name | position, company).
     blocks = _rows(excerpt(tmp_path, "ru-it-case-212", (35, 40)))
     assert tables.is_header_row(blocks[0])
-    lines = tables.read(blocks, 0, tables.span(blocks, 0, len(blocks)))
+    lines = tables.read(blocks, 0, tables.span(blocks, 0, len(blocks)), [])
     assert [(ln.text, ln.person) for ln in lines] == [
         ("Лобовикова Александра", ("", "Fullstack разработчица, Namaste Technologies")),
         ("Любимов Илья", ("", "Chief People Officer, Serokell")),

@@ -20,7 +20,7 @@ import re
 
 from signon.importers.blocks import Block
 from signon.importers.countries import is_city, is_country
-from signon.importers.model import Line
+from signon.importers.model import Line, Note
 from signon.importers.names import (
     Place,
     ends_sentence,
@@ -287,7 +287,7 @@ def span(blocks: list[Block], i: int, end: int) -> int:
     return j
 
 
-def read(blocks: list[Block], i: int, j: int) -> list[Line]:
+def read(blocks: list[Block], i: int, j: int, notes: list[Note]) -> list[Line]:
     """The lines of the table in ``blocks[i:j]``, each with the index of its row."""
     where = {id(blocks[k]): k for k in range(i, j)}
     out = _table_lines(blocks[i:j])

@@ -1,0 +1,114 @@
+"""Lines: plain lines, bullets and numbered items, one name a block.
+
+Every block of the region that no other reader took is one line: a name ("Acceso Libre,
+Venezuela"), a section heading ("**Organisations**", "Individuals:"), a group label
+("Global", "National organisations", "Ukraine:"), or a paragraph of prose printed inside
+the list, which is left out with a note.  Bullets, numbers (on the line or alone before
+it) and Word's list numbering are already read by the format readers into list items
+with a depth; this reader keeps that depth for the nesting stage (coalitions.py).
+
+After reading, a line that begins with a lower-case "do", "of", "and" continues the name
+above it, wrapped onto a line of its own, and the two are read as one:
+
+    Margarida Maria Seabra Prado de Mendonça- advogada, professora doutora em Filosofia
+    do Direito, conselheira do CEDCA pela OAB/RJ
+
+Corpus letters that show it: tests/corpus/en-drw-assange (plain lines under
+"**Organisations**"), tests/corpus/de-ffii-nl-firmen (bullets under a wiki heading),
+tests/corpus/pt-mst-lei-antiterrorismo (a name wrapped over two lines).
+"""
+
+from __future__ import annotations
+
+from signon.importers.blocks import Block
+from signon.importers.model import Line, Note
+from signon.importers.names import ends_sentence, is_cue, is_furniture, name_score, section_kind
+from signon.importers.people import is_group_label, label_country
+from signon.importers.wordlists import CONTINUATION_WORDS
+
+_CONTINUATIONS = frozenset(CONTINUATION_WORDS)
+
+
+def is_label(block: Block) -> bool:
+    """A group label inside a list ("Global", "National organisations", "Ukraine:")."""
+    text = block.text
+    if is_group_label(text):
+        return True
+    return (block.kind == "heading" or text.endswith(":")) and bool(label_country(text))
+
+
+def _prose_inside(block: Block) -> bool:
+    """A description or a sentence printed among the names, never a name itself."""
+    text = block.text
+    if len(text) > 300:
+        return True  # no roster name is that long
+    words = len(text.split())
+    if block.kind == "item" or words <= 12:
+        return False
+    if name_score(text, in_list=True) > 0.2:
+        return False
+    return words > 30 or ends_sentence(text)
+
+
+def rejoin_wrapped(lines: list[Line], notes: list[Note]) -> list[Line]:
+    """A line that begins with a lower-case "do", "of", "and" continues the name above it,
+    wrapped ("… professora doutora em Filosofia" / "do Direito, conselheira …")."""
+    out: list[Line] = []
+    for line in lines:
+        first = line.text.split(None, 1)[0] if line.text else ""
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and first in _CONTINUATIONS
+            and not line.section
+            and not before.section
+            and line.place is None
+            and line.person is None
+            and before.group == line.group
+            and before.depth == line.depth
+            and not before.text.endswith((".", ";", ":"))
+        ):
+            notes.append(
+                Note(
+                    "import-repair",
+                    f"{line.text!r} continues the name above it, {before.text!r}; read as one",
+                    line.line or None,
+                )
+            )
+            before.text = f"{before.text} {line.text}"
+            continue
+        out.append(line)
+    return out
+
+
+def span(blocks: list[Block], i: int, end: int) -> int:
+    """Any block is a line of its own."""
+    return i + 1
+
+
+def read(blocks: list[Block], i: int, j: int, notes: list[Note]) -> list[Line]:
+    """The lines of ``blocks[i:j]``: names, section headings and group labels; a paragraph
+    of prose inside the list is left out, with a note."""
+    out: list[Line] = []
+    for n in range(i, j):
+        block = blocks[n]
+        text = block.text
+        section = section_kind(text) if block.kind != "item" or text.endswith(":") else ""
+        if not section and (is_label(block) or (text.endswith(":") and is_cue(text))):
+            section = "label"
+        if section:
+            out.append(Line(text, block.depth, block.group, block.line, section=section, index=n))
+        elif (block.kind == "para" and block.prose_lines > 1 and name_score(text) == 0) or (
+            _prose_inside(block)
+        ):
+            notes.append(
+                Note(
+                    "import-skipped",
+                    f"skipped a paragraph inside the list: {text[:60]!r}…",
+                    block.line or None,
+                    index=n,
+                )
+            )
+        elif block.text and not is_furniture(text):
+            out.append(Line(text, block.depth, block.group, block.line, index=n))
+    return out
