@@ -83,47 +83,6 @@ def test_top_of_page_link_is_page_furniture(tmp_path: Path) -> None:
         assert top.role == "furniture"
 
 
-def test_a_sentence_of_names_wrapped_over_lines(tmp_path: Path) -> None:
-    # "Die Fridays For Future Ortsgruppen Gießen, Göttingen, …, Neuburg" / "und Hannover.":
-    # one sentence over five source lines, each ending in a comma, the last begun by "und".
-    path = excerpt(tmp_path, "de-fff-ortsgruppen", (43, 53))
-    names = [e.name for e in read(path).entries]
-    assert len(names) == 30
-    assert names[1:3] == ["Göttingen", "Karlsruhe"]
-    assert names[-3:] == ["Altkreis Halle Westfalen", "Neuburg", "Hannover"]
-
-
-def test_a_cue_then_the_names_on_the_next_line_and_a_later_signers_section(
-    tmp_path: Path,
-) -> None:
-    # "**Unterzeichnet von:**" with the comma list on the paragraph's next line (no final
-    # "und"), logos, then "**Nachträglich unterzeichnet von:**" (signed later) and one name.
-    path = excerpt(tmp_path, "de-goe-klimagruppen", (20, 36))
-    parsed = read(path)
-    assert [e.name for e in parsed.entries] == [
-        "BUND Göttingen",
-        "Extinction Rebellion Göttingen",
-        "Extinction Rebellion Familien Göttingen",
-        "GöttingenZero",
-        "Göttingen im Wandel",
-        "NaturFreunde Göttingen e.V.",
-        "Parents for Future Göttingen",
-        "Students for Future Göttingen",
-    ]
-    assert parsed.sections == ["Nachträglich unterzeichnet von"]
-
-
-def test_a_portuguese_cue_and_a_sentence_list_without_a_final_and(tmp_path: Path) -> None:
-    # "Assinam esta Carta: A (JusDh), B (Sindjornal), …, Coletivo Margarida Alves de
-    # Assessoria Popular." One name holds a comma ("…em Saúde, Trabalho e Previdência…"),
-    # which splits in two: 19 names for 18 organizations, as the manifest allows.
-    path = excerpt(tmp_path, "pt-mst-justica-que-queremos", (68, 75))
-    names = [e.name for e in read(path).entries]
-    assert len(names) == 19
-    assert names[0] == "Articulação Justiça e Direitos Humanos (JusDh)"
-    assert names[-1] == "Coletivo Margarida Alves de Assessoria Popular"
-
-
 def test_a_line_announcing_organizations_says_what_the_list_holds(tmp_path: Path) -> None:
     # "Ne sottoscrivono i contenuti le seguenti organizzazioni …": an Italian cue that names
     # organizations, so "Agorà Digitale" and "Les Liens Invisibles", shaped like people's

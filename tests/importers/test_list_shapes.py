@@ -39,17 +39,6 @@ def test_name_dash_country_after_signed_mixes_people_and_organizations() -> None
     assert "Signed," in body and "Amina" not in body
 
 
-def test_one_sentence_list() -> None:
-    parsed, body = parse(SHAPES / "sentence.txt")
-    assert [e.name for e in parsed.entries] == [
-        "Pro Asyl",
-        "Flüchtlingsrat Berlin",
-        "Amnesty International Deutschland",
-        "Seebrücke Hamburg",
-    ]
-    assert "Unterzeichner:" in body
-
-
 def test_individuals_section_with_roles_and_bold_names() -> None:
     parsed, _ = parse(SHAPES / "individuals.md")
     assert [e.name for e in parsed.entries] == ["Amnesty International", "Human Rights Watch"]

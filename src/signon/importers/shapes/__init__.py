@@ -33,9 +33,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from signon.importers.blocks import Block
+from signon.importers.blocks import Block, Document
 from signon.importers.model import Line, Note
-from signon.importers.shapes import lines, tables
+from signon.importers.shapes import lines, sentence, tables
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A shape hidden inside prose, rewritten into the document's blocks in place."""
+
+    name: str
+    rewrite: Callable[[Document], None]
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,8 @@ class LineRepair:
     name: str
     repair: Callable[[list[Line], list[Note]], list[Line]]
 
+
+REWRITES: tuple[Rewrite, ...] = (Rewrite("sentence", sentence.split_lists),)
 
 READERS: tuple[BlockReader, ...] = (
     BlockReader("tables", tables.span, tables.read),
