@@ -127,31 +127,6 @@ def test_person_score(text: str, person: bool) -> None:
     assert (person_score(text) >= 1.0) is person
 
 
-def test_a_coalition_heading_is_kept_as_written(tmp_path: Path) -> None:
-    from signon.roster import Roster, make_entry
-
-    path = tmp_path / "heading.txt"
-    path.write_text(
-        "Appeal\n\nWe, the undersigned organisations, urge you to act now.\n\nSignatories:\n\n"
-        "Human Rights House Network, on behalf of its members (listed below):\n"
-        "    Human Rights House Oslo\n    Human Rights House Zagreb\nArticle 19\n",
-        encoding="utf-8",
-    )
-    parsed, _ = parse(path)
-    coalition = parsed.entries[0]
-    assert coalition.kind == "coalition"
-    assert coalition.heading == "on behalf of its members (listed below)"
-    assert [m.name for m in coalition.members] == [
-        "Human Rights House Oslo",
-        "Human Rights House Zagreb",
-    ]
-    entry = make_entry(Roster(), "X", kind="coalition", heading=coalition.heading)
-    assert entry.heading == "on behalf of its members (listed below)"
-    assert make_entry(Roster(), "Y", heading="(on behalf of the NGOs):").heading == (
-        "on behalf of the NGOs"
-    )
-
-
 def test_a_list_mostly_of_people_reads_its_odd_lines_as_people_too(tmp_path: Path) -> None:
     path = tmp_path / "people.md"
     names = [
