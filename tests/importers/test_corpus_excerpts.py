@@ -63,26 +63,6 @@ def test_section_headings_of_every_corpus_language() -> None:
     assert section_kind("Organizaciones europeas") == ""
 
 
-def test_top_of_page_link_is_page_furniture(tmp_path: Path) -> None:
-    # The signature page ends its <ol> with a "Top of page" link: not an organization, with
-    # or without the --end hint the coordinator would give.
-    path = excerpt(tmp_path, "en-mozilla-ai-safety", (20, 32), (1847, 1855))
-    for bounds in ({}, {"end": "Top of page"}):
-        parsed = read(path, **bounds)
-        assert parsed.entries == [], bounds
-        assert [p.name for p in parsed.individuals] == [
-            "Camille François",
-            "Mark Surman",
-            "Deborah Raji",
-            "Joel Tabak",
-            "Philip Dawson",
-            "John Sotiropoulos",
-            "Marco Castelluccio",
-        ]
-        top = next(e for e in parsed.explained if e.text == "Top of page")
-        assert top.role == "furniture"
-
-
 def test_a_line_announcing_organizations_says_what_the_list_holds(tmp_path: Path) -> None:
     # "Ne sottoscrivono i contenuti le seguenti organizzazioni …": an Italian cue that names
     # organizations, so "Agorà Digitale" and "Les Liens Invisibles", shaped like people's
@@ -172,15 +152,6 @@ def test_a_handle_or_an_address_after_a_name_makes_a_person(tmp_path: Path) -> N
     people = [p.name for p in parsed.individuals]
     assert len(people) == 54 + 7
     assert "Haydon Welsh" in people and "Xe Iaso" in people
-
-
-def test_an_end_hint_inside_an_html_comment_ends_the_list_there(tmp_path: Path) -> None:
-    # The hint a coordinator copies, "Insert your signature above here", is in a comment
-    # ("<!-- … >", not even closed): no block holds it, the source does.
-    path = excerpt(tmp_path, "en-nix-open-letter-signatures", (1, 60), (160, 169))
-    parsed = read(path, end="Insert your signature above here")
-    assert len(parsed.individuals) == 61
-    assert not any("dozen others" in p.name for p in parsed.individuals)
 
 
 def test_german_legal_suffix_and_a_lower_case_name_in_a_list_of_paragraphs(

@@ -151,66 +151,6 @@ def test_a_list_mostly_of_people_reads_its_odd_lines_as_people_too(tmp_path: Pat
     assert [p.name for p in parsed.individuals] == names[:-1]
 
 
-def test_a_line_written_like_its_neighbours_stays_in_the_list(tmp_path: Path) -> None:
-    path = tmp_path / "scholars.md"
-    path.write_text(
-        "# Letter\n\nWe ask you to act.\n\nWith urgency,\n\n"
-        "Jane Roe, Professor of Sociology, University of Oslo\n\n"
-        "john smith, Lecturer, State Univ. San Marcos\n\n"
-        "Maria Garcia, Professor of Law, Temple University\n\n"
-        "Peter Novak, Author. Wrote the book. Won a prize.\n\n"
-        "Anna Kowalska, Associate Professor of History, Brown University\n",
-        encoding="utf-8",
-    )
-    parsed, _ = parse(path)
-    assert [p.name for p in parsed.individuals] == [
-        "Jane Roe",
-        "john smith",
-        "Maria Garcia",
-        "Peter Novak",
-        "Anna Kowalska",
-    ]
-
-
-def test_two_parts_of_one_list_are_joined(tmp_path: Path) -> None:
-    path = tmp_path / "parts.md"
-    path.write_text(
-        "# Letter\n\nWe ask you to act.\n\nSigned,\n\n### Organizations\n\n"
-        "1. Calyx Institute\n1. Free Software Foundation Europe\n1. X.org Foundation\n\n"
-        "Some organizations have published their own statements.\n\n### Individuals\n\n"
-        + "".join(
-            f"1. {n} (Debian)\n"
-            for n in ["Jane Roe", "John Smith", "Ana Silva", "Maria Garcia", "Peter Novak"]
-        ),
-        encoding="utf-8",
-    )
-    parsed, _ = parse(path)
-    assert [e.name for e in parsed.entries] == [
-        "Calyx Institute",
-        "Free Software Foundation Europe",
-        "X.org Foundation",
-    ]
-    assert len(parsed.individuals) == 5
-    assert parsed.sections == ["Organizations", "Individuals"]
-
-
-def test_endnotes_between_two_lists_of_signers_are_left_out(tmp_path: Path) -> None:
-    people = ["Jane Roe", "John Smith", "Ana Silva", "Maria Garcia", "Peter Novak"]
-    later = ["Anna Kowalska", "Jean Dupont", "Amina Yusuf", "Kwame Mensah", "Lena Berg"]
-    path = tmp_path / "endnotes.md"
-    path.write_text(
-        "# Letter\n\nWe ask you to act.\n\nWith urgency,\n\n"
-        + "".join(f"{n}, Professor of Sociology, Temple University\n\n" for n in people)
-        + "## Endnotes\n\n[1] Data from the Department of Education, 2012\n\n"
-        "[2] https://example.org/report\n\n[3] Ibid, page 4\n\n"
-        + "".join(f"{n}, Lecturer, Brown University\n\n" for n in later),
-        encoding="utf-8",
-    )
-    parsed, _ = parse(path)
-    assert parsed.entries == []
-    assert [p.name for p in parsed.individuals] == people + later
-
-
 def test_a_bold_name_then_a_lower_case_description_reads_as_name_and_role() -> None:
     # Spanish and French lists print the name in bold and the role after it, no comma.
     from signon.importers.markdown import read_markdown

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from signon.errors import RefusedInput
 from signon.importers.listparse import ParsedList
 from signon.importers.sources import read_document
 
@@ -141,61 +138,6 @@ def test_docx_with_real_word_lists_and_a_table(tmp_path: Path) -> None:
     ]
     assert body.startswith("We, 9 organizations, call for his release.")
     assert read_document(path).title == "Solidarity with Ales Bialiatski"
-
-
-def test_start_and_end_override_detection(tmp_path: Path) -> None:
-    # A list the detector would not take (two lines only, person-like names) is read when
-    # its bounds are given; the announcing line stays in the body.
-    path = tmp_path / "letter.txt"
-    path.write_text(
-        "Letter\n\nWe call for the release of Ales Bialiatski. He must be freed.\n\n"
-        "With the support of:\n\nCivic Belarus\nEuropean Exchange\n\n"
-        "Thank you for reading this letter to the end.\n",
-        encoding="utf-8",
-    )
-    parsed, body = parse(path, start="With the support of", end="Thank you")
-    assert [e.name for e in parsed.entries] == ["Civic Belarus", "European Exchange"]
-    assert "With the support of:" in body and "Thank you for reading" in body
-    parsed, _ = parse(path, start="Civic Belarus", end="European Exchange")
-    assert [e.name for e in parsed.entries] == ["Civic Belarus", "European Exchange"]
-
-
-def test_start_text_not_found_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(RefusedInput, match="the start line 'Nowhere' does not occur") as err:
-        parse(FIXTURES / "numbered.txt", start="Nowhere")
-    # The library names the keyword argument, never a flag; the CLI maps it to --start.
-    assert err.value.hint == (("start", "TEXT"),)
-    assert "--" not in str(err.value)
-
-
-def test_a_file_without_a_list_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "prose.txt"
-    path.write_text(
-        "A title\n\nThis letter has no list. It is only prose, written in long "
-        "sentences that no one would take for the name of an organization.\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(RefusedInput, match="could not find a list of signatories") as err:
-        parse(path)
-    assert err.value.hint == (("start", "TEXT"), ("end", "TEXT"))
-
-
-def test_decoy_list_of_people_is_not_the_list(tmp_path: Path) -> None:
-    path = tmp_path / "decoy.txt"
-    path.write_text(
-        "Letter\n\nThe following journalists are in prison:\n\n- Andrzej Poczobut\n"
-        "- Ihar Losik\n- Katsiaryna Andreyeva\n- Maryna Zolatava\n\nWe call for their "
-        "release, and for the release of all political prisoners in Belarus.\n\n"
-        "Belarusian Association of Journalists\nPEN Belarus\nCivil Rights Defenders (Sweden)\n",
-        encoding="utf-8",
-    )
-    parsed, body = parse(path)
-    assert [e.name for e in parsed.entries] == [
-        "Belarusian Association of Journalists",
-        "PEN Belarus",
-        "Civil Rights Defenders",
-    ]
-    assert "- Ihar Losik" in body
 
 
 def test_duplicates_within_the_list_are_reported(tmp_path: Path) -> None:
@@ -361,64 +303,5 @@ def test_html_layout_table_with_menu_before_the_title(tmp_path: Path) -> None:
     ]
     assert body.startswith("We, the undersigned organizations") and "Home" not in body
     assert read_document(path).title == "Appeal"
-
-
-def test_numbered_demands_after_an_undersigned_cue_are_not_the_list() -> None:
-    # "we, the undersigned organisations, urge your delegation to:" introduces demands (with
-    # a nested decoy list of the detained); the list follows "Sincerely,".  The footer after
-    # the horizontal rule is page furniture, not an organization.
-    parsed, body = parse(FIXTURES / "demands-then-closing.md")
-    assert shape(parsed) == [
-        ("Viasna Human Rights Centre", ""),
-        ("Human Rights House Foundation", "Norway"),
-        ("Civil Rights Defenders", "Sweden"),
-        ("DefendDefenders (East and Horn of Africa Human Rights Defenders Project)", "Uganda"),
-        ("Article 19", ""),
-        ("Front Line Defenders", ""),
-        ("International Service for Human Rights (ISHR)", ""),
-    ]
-    assert "1. **Renew** the mandate" in body
-    assert "   - Ales Bialiatski (Viasna)" in body
-    assert body.index("Sincerely,") < body.index("{{ signatories }}")
-    assert "Published by" not in body
-
-
-@pytest.mark.parametrize("rule", ["---", "***", "___", "<hr>"])
-def test_a_horizontal_rule_ends_the_list(tmp_path: Path, rule: str) -> None:
-    source = tmp_path / ("letter.md" if rule != "<hr>" else "letter.html")
-    names = ["Viasna Human Rights Centre", "Article 19", "Front Line Defenders"]
-    if rule == "<hr>":
-        items = "".join(f"<li>{n}</li>" for n in names)
-        source.write_text(
-            "<html><body><p>We, the undersigned organizations, write to you.</p>"
-            f"<p>Signatories:</p><ul>{items}</ul><hr><ul><li>Amnesty International Office"
-            "</li></ul></body></html>",
-            encoding="utf-8",
-        )
-    else:
-        items = "\n".join(f"- {n}" for n in names)
-        source.write_text(
-            "We, the undersigned organizations, write to you.\n\nSignatories:\n\n"
-            f"{items}\n\n{rule}\n\n- Amnesty International Office\n",
-            encoding="utf-8",
-        )
-    parsed, _ = parse(source)
-    assert [e.name for e in parsed.entries] == names
-
-
-def test_a_plain_text_rule_ends_the_list(tmp_path: Path) -> None:
-    source = tmp_path / "letter.txt"
-    source.write_text(
-        "We, the undersigned organizations, write to you.\n\nSignatories:\n\n"
-        "Viasna Human Rights Centre\nArticle 19\nFront Line Defenders\n\n---\n\n"
-        "Amnesty International Office\n",
-        encoding="utf-8",
-    )
-    parsed, _ = parse(source)
-    assert [e.name for e in parsed.entries] == [
-        "Viasna Human Rights Centre",
-        "Article 19",
-        "Front Line Defenders",
-    ]
 
 
