@@ -76,29 +76,6 @@ def test_a_line_announcing_organizations_says_what_the_list_holds(tmp_path: Path
     assert "Les Liens Invisibles" in names
 
 
-def test_a_bilingual_list_reads_each_name_once(tmp_path: Path) -> None:
-    # The letter is bilingual, each paragraph in English, then in Chinese; after "Signed by:"
-    # / "连署团体:", every organization too.
-    path = excerpt(tmp_path, "en-ohs-network-ilabour", (60, 122))
-    parsed = read(path)
-    names = [e.name for e in parsed.entries]
-    assert len(names) == 10
-    assert names[:2] == [
-        "Asian Network for the Rights of Occupational and Environmental Victims (ANROEV)",
-        "Scottish Hazards Centre",
-    ]
-    said = next(e for e in parsed.explained if e.text == "苏格兰职业危害中心")
-    assert said.role == "translation"
-    assert "Scottish Hazards Centre" in said.why
-    assert sum(n.code == "import-translation" for n in parsed.notes) == 10
-
-
-def test_names_of_two_scripts_in_a_letter_of_one_are_all_signatories(tmp_path: Path) -> None:
-    # The same list under an English-only text: names may alternate scripts by chance.
-    path = excerpt(tmp_path, "en-ohs-network-ilabour", (60, 60), (64, 64), (80, 80), (84, 122))
-    assert len(read(path).entries) == 20
-
-
 def test_portuguese_roles_after_a_dash_make_people(tmp_path: Path) -> None:
     # One list, organizations and people interleaved: "Celio Turino - historiador",
     # "Stella Senra – Professora Aposentada" are people (roles of ROLE_WORDS, in Portuguese).

@@ -140,19 +140,6 @@ def test_docx_with_real_word_lists_and_a_table(tmp_path: Path) -> None:
     assert read_document(path).title == "Solidarity with Ales Bialiatski"
 
 
-def test_duplicates_within_the_list_are_reported(tmp_path: Path) -> None:
-    path = tmp_path / "dup.txt"
-    path.write_text(
-        "Letter\n\nWe, 3 organizations, call for his release.\n\n"
-        "Moscow Helsinki Group\nPeople in Need (Czech Republic)\n"
-        "MOSCOW  HELSINKI GROUP\n",
-        encoding="utf-8",
-    )
-    parsed, _ = parse(path)
-    assert [n.code for n in parsed.notes] == ["duplicate-in-list"]
-    assert parsed.notes[0].line == 7
-
-
 @needs_seed
 def test_labelled_lines_and_addresses_after_the_list_are_not_names(tmp_path: Path) -> None:
     path = tmp_path / "tail.txt"

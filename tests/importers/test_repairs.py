@@ -1,0 +1,51 @@
+"""Repairs after the list is read (importers/repairs.py): duplicates reported, a bilingual
+list's translations read once (nameless entries left out: test_printed_names.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from signon.importers.listparse import ParsedList, parse_list
+from signon.importers.sources import read_document
+
+from .helpers import excerpt, parse
+
+
+def read(path: Path, **bounds: str) -> ParsedList:
+    return parse_list(read_document(path), **bounds)  # type: ignore[arg-type]
+
+
+def test_duplicates_within_the_list_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "dup.txt"
+    path.write_text(
+        "Letter\n\nWe, 3 organizations, call for his release.\n\n"
+        "Moscow Helsinki Group\nPeople in Need (Czech Republic)\n"
+        "MOSCOW  HELSINKI GROUP\n",
+        encoding="utf-8",
+    )
+    parsed, _ = parse(path)
+    assert [n.code for n in parsed.notes] == ["duplicate-in-list"]
+    assert parsed.notes[0].line == 7
+
+
+def test_a_bilingual_list_reads_each_name_once(tmp_path: Path) -> None:
+    # The letter is bilingual, each paragraph in English, then in Chinese; after "Signed by:"
+    # / "连署团体:", every organization too.
+    path = excerpt(tmp_path, "en-ohs-network-ilabour", (60, 122))
+    parsed = read(path)
+    names = [e.name for e in parsed.entries]
+    assert len(names) == 10
+    assert names[:2] == [
+        "Asian Network for the Rights of Occupational and Environmental Victims (ANROEV)",
+        "Scottish Hazards Centre",
+    ]
+    said = next(e for e in parsed.explained if e.text == "苏格兰职业危害中心")
+    assert said.role == "translation"
+    assert "Scottish Hazards Centre" in said.why
+    assert sum(n.code == "import-translation" for n in parsed.notes) == 10
+
+
+def test_names_of_two_scripts_in_a_letter_of_one_are_all_signatories(tmp_path: Path) -> None:
+    # The same list under an English-only text: names may alternate scripts by chance.
+    path = excerpt(tmp_path, "en-ohs-network-ilabour", (60, 60), (64, 64), (80, 80), (84, 122))
+    assert len(read(path).entries) == 20
