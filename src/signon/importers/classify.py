@@ -11,7 +11,6 @@ signed by those people, not people.
 from __future__ import annotations
 
 from signon.importers.blocks import Document
-from signon.importers.company_heads import company_and_signer, signed_by_heads
 from signon.importers.model import ParsedEntry, ParsedPerson
 from signon.importers.names import parse_person, signs_for
 from signon.importers.people import (
@@ -22,6 +21,7 @@ from signon.importers.people import (
     person_score,
     person_shape,
 )
+from signon.importers.shapes.company_heads import company_and_signer, signed_by_heads
 
 
 def people_and_organizations(
@@ -47,7 +47,7 @@ def prose_before(doc: Document, first: int) -> str:
 
 def sign_by_heads(found: list[ParsedEntry]) -> None:
     """Each "Person, title, Company" line of a companies' letter: the company, signed by
-    the person (importers/company_heads.py)."""
+    the person (importers/shapes/company_heads.py)."""
     for entry in found:
         if entry.kind == "coalition":
             continue

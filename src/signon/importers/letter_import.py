@@ -24,8 +24,8 @@ from signon.importers.blocks import Document
 from signon.importers.body import body_markdown
 from signon.importers.dates import find_date, parse_date
 from signon.importers.listparse import Explained, Note, ParsedEntry, ParsedList, parse_list
+from signon.importers.shapes.unnamed import UnnamedReader, with_unnamed, workspace_templates
 from signon.importers.sources import read_document
-from signon.importers.unnamed import UnnamedReader, with_unnamed, workspace_templates
 from signon.letter import (
     LETTER_FILE,
     RECORD_FILE,

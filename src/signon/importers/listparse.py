@@ -43,7 +43,7 @@ from signon.importers.repairs import (
     report_duplicates,
 )
 from signon.importers.shapes import coalitions
-from signon.importers.unnamed import Unnamed, UnnamedReader
+from signon.importers.shapes.unnamed import Unnamed, UnnamedReader
 
 __all__ = [
     "Explained",

@@ -17,7 +17,7 @@ from signon.importers.blocks import Block
 from signon.importers.names import Place
 
 if TYPE_CHECKING:
-    from signon.importers.unnamed import Unnamed
+    from signon.importers.shapes.unnamed import Unnamed
 
 
 Kind = Literal["organization", "coalition"]

@@ -40,7 +40,7 @@ from signon.importers.people import HEAD_SPLIT as _HEAD_SPLIT
 from signon.importers.people import THRESHOLDS
 from signon.importers.shapes.lines import is_label
 from signon.importers.shapes.tables import is_header_row, name_columns, row_name
-from signon.importers.unnamed import UnnamedReader
+from signon.importers.shapes.unnamed import UnnamedReader
 from signon.importers.wordlists import (
     IMPERATIVES,
     ORG_SECTION_NOUNS,

@@ -1248,7 +1248,7 @@ CONTINUATION_WORDS = (
 
 
 # Nouns by which a letter's prose calls its signers companies ("Fünfundzwanzig
-# niederländische Firmen", "Nous dirigeons des sociétés"): importers/company_heads.py.
+# niederländische Firmen", "Nous dirigeons des sociétés"): importers/shapes/company_heads.py.
 COMPANY_NOUNS = (
     "companies",
     "firms",

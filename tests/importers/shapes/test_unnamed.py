@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from signon.importers.unnamed import UnnamedReader
+from signon.importers.shapes.unnamed import UnnamedReader
 from signon.letterlocale import summary_line
 from signon.letterlocale_data import UNNAMED_LINES
 

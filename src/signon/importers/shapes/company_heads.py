@@ -9,6 +9,12 @@ Firmen", "Nous dirigeons des sociétés"), and most lines of its list name a hea
 or a company's legal form. Only then are the lines read as companies; a letter of
 organizations with people under them ("Jane Roe, Executive Director, Amnesty") is not
 touched, since its prose does not speak of companies.
+
+This is a reading of the entries, not a block reader: the classification stage
+(``importers/classify.py``) asks it first, for each part of a list that does not say
+what it holds.  Corpus letters that show it: tests/corpus/fr-ffii-editeurs-chirac
+(" * Jacques Le Marois (Président Mandrakesoft)"), tests/corpus/de-ffii-nl-firmen
+(" * O. Feringa, SolidCode BV, Utrecht, http://www.solidcode.net/").
 """
 
 from __future__ import annotations

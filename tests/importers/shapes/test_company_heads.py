@@ -1,4 +1,4 @@
-"""Companies signed by their heads (importers/company_heads.py), on lines of real letters."""
+"""Companies signed by their heads (importers/shapes/company_heads.py), on real letters' lines."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from signon.importers.company_heads import company_and_signer, signed_by_heads
 from signon.importers.listparse import ParsedEntry, parse_list
+from signon.importers.shapes.company_heads import company_and_signer, signed_by_heads
 from signon.importers.sources import read_document
 
-from .helpers import excerpt
+from ..helpers import excerpt
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,11 @@ into roster entries but which the letter's claims count.
 The patterns are built from the same data the exports print from, every language
 and every plural form, with any number in place of ``{n}`` (and, for a front-matter
 line, a number in words in place of ``{words}``).
+
+The region stage (``importers/region.py``) asks this reader of every block whether it is
+such a line; the pipeline counts it and imports no name from it.  No letter of
+tests/corpus/ prints one (they are signon's own); tests/importers/shapes/test_unnamed.py
+reads the lines the exports print.
 """
 
 from __future__ import annotations
