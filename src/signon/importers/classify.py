@@ -73,7 +73,10 @@ def split_people(
     scores = {id(e): person_score(e.printed) for e in plain}
     shaped = sum(score >= THRESHOLDS["person"] for score in scores.values())
     people_list = shaped >= THRESHOLDS["people_list"] * len(plain)
-    mostly = len(plain) >= 5 and shaped >= THRESHOLDS["mostly_people"] * len(plain)
+    mostly = (
+        len(plain) >= THRESHOLDS["mostly_people_lines"]
+        and shaped >= THRESHOLDS["mostly_people"] * len(plain)
+    )
     bar = THRESHOLDS["person_in_people_list"] if people_list else THRESHOLDS["person"]
     entries: list[ParsedEntry] = []
     persons: list[ParsedPerson] = []

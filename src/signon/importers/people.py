@@ -39,16 +39,16 @@ THRESHOLDS = {
     # the share of lines at or above "person" that makes every line without an organization
     # word a person (a list of people, where "sbi" or "Father John Pettit OCSO" is one too)
     "mostly_people": 0.7,
-    # the least score of a run of names that can be the list (listparse._score)
+    # the least score of a run of names that can be the list (region._score)
     "list": 1.5,
     # a run of names next to the best one continues its list when it scores this share of
-    # the best and is written the same way (listparse._joins)
+    # the best and is written the same way (region._joins)
     "joined_run": 0.02,
     # the share of a run's lines that must share one layout ("Name, role") to compare runs
     "layout_share": 0.6,
     # between --start and --end: runs scoring at least this share of the best are all taken
     "hinted_run": 0.2,
-    # a table cell of more words than this is a description, never a name (listparse)
+    # a table cell of more words than this is a description, never a name (shapes/tables.py)
     "name_cell_words": 16,
     # ... and so is one of more words than this that ends like a sentence
     "sentence_cell_words": 5,
@@ -57,6 +57,48 @@ THRESHOLDS = {
     "name_column_margin": 0.15,
     # a sentence wrapped over lines, without a cue before it, is a list of this many names
     "sentence_list_names": 8,
+    # ... each part of it a name of at most this many words, reading as a name this well
+    "sentence_name_words": 10,
+    "sentence_name": 0.7,
+    # region.py's weights of a run of names: alone (one name), after a line announcing
+    # signatories, after a letter's closing ("Sincerely,"), after a line announcing a list
+    # of something else, mostly people's names outside an "Individuals" section (more
+    # than "people_run_share" of them), after page furniture, last in the letter
+    "lone_name_run": 0.3,
+    "announced_run": 3,
+    "closed_run": 4,
+    "decoy_run": 0.2,
+    "people_run_share": 0.6,
+    "people_run": 0.4,
+    "after_furniture_run": 0.1,
+    "last_run": 1.5,
+    # of two runs scoring at least this share of each other, the later is the list
+    "tied_run": 0.85,
+    # a group of list items (one list, one table) with this share of names is a list,
+    # its odd lines too, each scoring "odd_line"
+    "names_in_group": 0.6,
+    "odd_line": 0.1,
+    # a line that reads as a name but begins with an imperative ("Renew …") scores at
+    # most this; a line ending in ";" scores this much less
+    "imperative_name": 0.2,
+    "semicolon_penalty": 0.3,
+    # a long line inside the list that reads as a name no better than this is prose
+    "prose_name": 0.2,
+    # the share of a list's top items that are demands, making its cue no signatories' cue
+    "demands_share": 0.5,
+    # a paragraph of at least this many words is prose (the letter's text, not a name)
+    "prose_words": 12,
+    # a line of more words than this inside the list is never read as part of it
+    "line_in_list_words": 30,
+    # no name is longer than this (characters)
+    "name_chars": 300,
+    # the share of a table column's cells that are countries, cities or organizations'
+    # names for the column to be read so
+    "column_share": 0.6,
+    # a list needs this many lines before "mostly_people" reads its odd lines as people
+    "mostly_people_lines": 5,
+    # a bilingual list's alternating names are read as translations from this many on
+    "bilingual_names": 6,
 }
 
 _TITLES = frozenset(fold(t) for t in PERSON_TITLES)

@@ -93,7 +93,8 @@ def _introduces_demands(blocks: list[Block], i: int) -> bool:
         j += 1
     top = min(b.depth for b in items)
     tops = [b for b in items if b.depth == top and b.text]
-    return bool(tops) and sum(_is_demand(b.text) for b in tops) >= 0.5 * len(tops)
+    demands = sum(_is_demand(b.text) for b in tops)
+    return bool(tops) and demands >= THRESHOLDS["demands_share"] * len(tops)
 
 
 # "[1] Data from …", "\\[2] https://…": an endnote, never a signatory.
@@ -108,7 +109,9 @@ def _closing_formula(blocks: list[Block], i: int) -> bool:
     if block.kind != "para" or not text.endswith(",") or len(text.split()) > 3 or i == 0:
         return False
     before = blocks[i - 1]
-    if before.kind != "para" or not (len(before.text.split()) >= 12 or ends_sentence(before.text)):
+    if before.kind != "para" or not (
+        len(before.text.split()) >= THRESHOLDS["prose_words"] or ends_sentence(before.text)
+    ):
         return False
     return not org_words(text) and not person_like(text.rstrip(","))
 
@@ -157,9 +160,9 @@ def _judge(
         return Judged("section")
     score = name_score(subject, in_list=in_list)
     if score and (first := fold(subject).split(maxsplit=1)) and first[0] in _IMPERATIVE:
-        score = min(score, 0.2)
+        score = min(score, THRESHOLDS["imperative_name"])
     if score and subject.rstrip().endswith(";"):
-        score = max(score - 0.3, 0.1)
+        score = max(score - THRESHOLDS["semicolon_penalty"], THRESHOLDS["odd_line"])
     if not score and text.endswith(":") and i + 1 < len(blocks):
         # "Human Rights House Network:" over deeper entries: a coalition by its layout.
         nxt = blocks[i + 1]
@@ -206,7 +209,7 @@ def _is_prose(block: Block, judged: Judged) -> bool:
     return (
         judged.role == "break"
         and block.kind == "para"
-        and (len(block.text.split()) >= 12 or ends_sentence(block.text))
+        and (len(block.text.split()) >= THRESHOLDS["prose_words"] or ends_sentence(block.text))
     )
 
 
@@ -229,14 +232,14 @@ def _runs(doc: Document, judged: list[Judged]) -> list[_Run]:
             by_group.setdefault(-1 - block.group, []).append(i)
     for members in by_group.values():
         names = sum(judged[i].role == "name" for i in members)
-        if len(members) >= 3 and names >= 0.6 * len(members):
+        if len(members) >= 3 and names >= THRESHOLDS["names_in_group"] * len(members):
             for i in members:
                 if (
                     judged[i].role == "break"
-                    and len(blocks[i].text.split()) <= 30
+                    and len(blocks[i].text.split()) <= THRESHOLDS["line_in_list_words"]
                     and not is_labelled(blocks[i].text)
                 ):
-                    judged[i] = Judged("name", 0.1)
+                    judged[i] = Judged("name", THRESHOLDS["odd_line"])
     _bridge(blocks, judged, skip)
     runs: list[_Run] = []
     current: _Run | None = None
@@ -283,11 +286,12 @@ def _bridge(blocks: list[Block], judged: list[Judged], skip: set[int]) -> None:
         if judged[i - 1].role != "name" or judged[i + 1].role != "name":
             continue
         text = blocks[i].text
-        if len(text.split()) > 30 or text.endswith(":") or is_labelled(text):
+        too_long = len(text.split()) > THRESHOLDS["line_in_list_words"]
+        if too_long or text.endswith(":") or is_labelled(text):
             continue
         layout = _layout(text)
         if layout and layout == _layout(blocks[i - 1].text) == _layout(blocks[i + 1].text):
-            judged[i] = Judged("name", 0.1)
+            judged[i] = Judged("name", THRESHOLDS["odd_line"])
         elif (
             blocks[i].kind == blocks[i - 1].kind == blocks[i + 1].kind
             and len(text.split()) <= 8
@@ -296,7 +300,7 @@ def _bridge(blocks: list[Block], judged: list[Judged], skip: set[int]) -> None:
         ):
             # "eco – Verband der Internetwirtschaft e. V.": a name that begins in lower
             # case, printed like the names around it.
-            judged[i] = Judged("name", 0.1)
+            judged[i] = Judged("name", THRESHOLDS["odd_line"])
 
 
 def _score(run: _Run, doc: Document, judged: list[Judged], furniture: int) -> float:
@@ -305,21 +309,22 @@ def _score(run: _Run, doc: Document, judged: list[Judged], furniture: int) -> fl
         return 0.0
     score = sum(j.score for j in names)
     if len(names) < 2:
-        score *= 0.3
+        score *= THRESHOLDS["lone_name_run"]
     if run.cue:
-        score *= 3 if run.cue < 2 else 4
+        score *= THRESHOLDS["announced_run"] if run.cue < 2 else THRESHOLDS["closed_run"]
     if run.decoy:
-        score *= 0.2
+        score *= THRESHOLDS["decoy_run"]
     has_people_section = any(
         judged[i].role == "section" and section_kind(doc.blocks[i].text) == "individuals"
         for i in range(run.start, run.end)
     )
-    if not has_people_section and sum(j.person for j in names) > 0.6 * len(names):
-        score *= 0.4
+    people = sum(j.person for j in names)
+    if not has_people_section and people > THRESHOLDS["people_run_share"] * len(names):
+        score *= THRESHOLDS["people_run"]
     if run.start >= furniture:
-        score *= 0.1
+        score *= THRESHOLDS["after_furniture_run"]
     elif not any(_is_prose(doc.blocks[i], judged[i]) for i in range(run.end, furniture)):
-        score *= 1.5  # nothing but the list after it: where signatures go
+        score *= THRESHOLDS["last_run"]  # nothing but the list after it: where signatures go
     return score
 
 
@@ -349,7 +354,7 @@ def _auto(doc: Document, judged: list[Judged], furniture: int) -> tuple[int, int
     best = max(runs, key=lambda r: r.score, default=None)
     if best is not None:
         # Signatures come last: of two runs that score about the same, take the later one.
-        best = [r for r in runs if r.score >= 0.85 * best.score][-1]
+        best = [r for r in runs if r.score >= THRESHOLDS["tied_run"] * best.score][-1]
     if best is None or best.score < THRESHOLDS["list"]:
         return None
     best = _joined(runs, runs.index(best), doc, judged)

@@ -12,6 +12,7 @@ import unicodedata
 
 from signon.importers.blocks import Block
 from signon.importers.model import Note, ParsedEntry, ParsedList, ParsedPerson
+from signon.importers.people import THRESHOLDS
 from signon.text import fold
 
 
@@ -42,7 +43,7 @@ def fold_translations(
     Hazards Centre" / "苏格兰职业危害中心"): each second name is the first's translation,
     not another signatory.  Only a list that alternates the two scripts throughout, in a
     letter whose text is written in both (names of two scripts can alternate by chance)."""
-    if len(found) < 6 or len(found) % 2 or len(bilingual) < 2:
+    if len(found) < THRESHOLDS["bilingual_names"] or len(found) % 2 or len(bilingual) < 2:
         return found
     if any(e.kind == "coalition" for e in found):
         return found

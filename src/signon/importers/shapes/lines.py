@@ -23,7 +23,7 @@ from __future__ import annotations
 from signon.importers.blocks import Block
 from signon.importers.model import Line, Note
 from signon.importers.names import ends_sentence, is_cue, is_furniture, name_score, section_kind
-from signon.importers.people import is_group_label, label_country
+from signon.importers.people import THRESHOLDS, is_group_label, label_country
 from signon.importers.wordlists import CONTINUATION_WORDS
 
 _CONTINUATIONS = frozenset(CONTINUATION_WORDS)
@@ -40,14 +40,14 @@ def is_label(block: Block) -> bool:
 def _prose_inside(block: Block) -> bool:
     """A description or a sentence printed among the names, never a name itself."""
     text = block.text
-    if len(text) > 300:
+    if len(text) > THRESHOLDS["name_chars"]:
         return True  # no roster name is that long
     words = len(text.split())
-    if block.kind == "item" or words <= 12:
+    if block.kind == "item" or words <= THRESHOLDS["prose_words"]:
         return False
-    if name_score(text, in_list=True) > 0.2:
+    if name_score(text, in_list=True) > THRESHOLDS["prose_name"]:
         return False
-    return words > 30 or ends_sentence(text)
+    return words > THRESHOLDS["line_in_list_words"] or ends_sentence(text)
 
 
 def rejoin_wrapped(lines: list[Line], notes: list[Note]) -> list[Line]:

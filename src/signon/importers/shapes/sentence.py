@@ -53,7 +53,8 @@ def _sentence_names(text: str, *, after_cue: bool = False) -> list[str]:
     else:
         return []
     if len(names) < 3 or not all(
-        n and n[0].isupper() and len(n.split()) <= 10 and name_score(n, in_list=True) >= 0.7
+        n and n[0].isupper() and len(n.split()) <= THRESHOLDS["sentence_name_words"]
+        and name_score(n, in_list=True) >= THRESHOLDS["sentence_name"]
         for n in names
     ):
         return []

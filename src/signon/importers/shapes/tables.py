@@ -107,16 +107,16 @@ def _infer_roles(rows: list[list[str]]) -> tuple[dict[int, str], list[int]]:
             continue
         if all(_INDEX_CELL.match(v) for v in values):
             roles[n] = "index"
-        elif sum(is_country(v) for v in values) >= 0.6 * len(values):
+        elif sum(is_country(v) for v in values) >= THRESHOLDS["column_share"] * len(values):
             roles[n] = "country"
-        elif sum(is_city(v) for v in values) >= 0.6 * len(values):
+        elif sum(is_city(v) for v in values) >= THRESHOLDS["column_share"] * len(values):
             roles[n] = "city"
     rest = [n for n in range(width) if n not in roles and columns[n]]
     orgish = [
         n
         for n in rest
         if sum(_cell_name_likeness(v) >= 0.9 and org_words(v) > 0 for v in columns[n])
-        >= 0.6 * len(columns[n])
+        >= THRESHOLDS["column_share"] * len(columns[n])
     ]
     if len(orgish) >= 2 and not roles:
         return roles, orgish
