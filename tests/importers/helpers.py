@@ -27,6 +27,21 @@ def parse(path: Path, **bounds: str) -> tuple[ParsedList, str]:
     return parsed, body_markdown(doc, parsed.start, parsed.end, parsed.furniture)
 
 
+def read(path: Path, **bounds: str) -> ParsedList:
+    """The parsed list of ``path`` (a corpus excerpt, a fixture)."""
+    return parse_list(read_document(path), **bounds)  # type: ignore[arg-type]
+
+
+def orgs(parsed: ParsedList) -> list[tuple[str, str]]:
+    """(name, country) of every entry, members included."""
+    return [(e.name, e.country) for e in parsed.walk()]
+
+
+def people(parsed: ParsedList) -> list[tuple[str, str, str]]:
+    """(name, title, affiliation) of every individual."""
+    return [(p.name, p.title, p.affiliation) for p in parsed.individuals]
+
+
 def shape(parsed: ParsedList) -> list[Any]:
     """The list as plain data: (name, country) for organizations, and coalitions with members."""
 

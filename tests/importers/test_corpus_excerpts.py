@@ -8,15 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from signon.importers.listparse import ParsedList, parse_list
+from signon.importers.listparse import parse_list
 from signon.importers.names import section_kind
 from signon.importers.sources import read_document
 
-from .helpers import excerpt
-
-
-def read(path: Path, **bounds: str) -> ParsedList:
-    return parse_list(read_document(path), **bounds)  # type: ignore[arg-type]
+from .helpers import excerpt, read
 
 
 def test_romance_section_headings_put_the_qualifier_after_the_noun(tmp_path: Path) -> None:

@@ -8,14 +8,10 @@ from pathlib import Path
 import pytest
 
 from signon.errors import RefusedInput
-from signon.importers.listparse import ParsedList, find_region, parse_list
+from signon.importers.listparse import find_region
 from signon.importers.sources import read_document
 
-from .helpers import FIXTURES, excerpt, parse, shape
-
-
-def read(path: Path, **bounds: str) -> ParsedList:
-    return parse_list(read_document(path), **bounds)  # type: ignore[arg-type]
+from .helpers import FIXTURES, excerpt, parse, read, shape
 
 
 def test_start_and_end_override_detection(tmp_path: Path) -> None:

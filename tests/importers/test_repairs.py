@@ -5,14 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from signon.importers.listparse import ParsedList, parse_list
-from signon.importers.sources import read_document
-
-from .helpers import excerpt, parse
-
-
-def read(path: Path, **bounds: str) -> ParsedList:
-    return parse_list(read_document(path), **bounds)  # type: ignore[arg-type]
+from .helpers import excerpt, parse, read
 
 
 def test_duplicates_within_the_list_are_reported(tmp_path: Path) -> None:

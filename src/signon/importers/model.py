@@ -20,6 +20,21 @@ if TYPE_CHECKING:
     from signon.importers.shapes.unnamed import Unnamed
 
 
+@dataclass
+class Line:
+    """One line of the signatory region, as a shape reader read it."""
+
+    text: str
+    depth: int
+    group: int
+    line: int
+    section: str = ""  # "organizations", "individuals", or "label" (a group label)
+    place: Place | None = None  # a table's own country/city columns
+    person: tuple[str, str] | None = None  # a table of people: (title, affiliation)
+    src: Block | None = None  # the block it was read from (for --explain)
+    index: int = -1  # that block's index in the document
+
+
 Kind = Literal["organization", "coalition"]
 
 
@@ -103,18 +118,3 @@ class ParsedList:
         for entry in self.entries:
             out += entry.walk()
         return out
-
-
-@dataclass
-class Line:
-    """One line of the signatory region, as a shape reader read it."""
-
-    text: str
-    depth: int
-    group: int
-    line: int
-    section: str = ""  # "organizations", "individuals", or "label" (a group label)
-    place: Place | None = None  # a table's own country/city columns
-    person: tuple[str, str] | None = None  # a table of people: (title, affiliation)
-    src: Block | None = None  # the block it was read from (for --explain)
-    index: int = -1  # that block's index in the document

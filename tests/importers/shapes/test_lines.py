@@ -7,17 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from signon.importers.listparse import Note, ParsedList, parse_list
+from signon.importers.listparse import Note
 from signon.importers.shapes import lines
 from signon.importers.sources import read_document
 
-from ..helpers import FIXTURES, excerpt, parse, shape
+from ..helpers import FIXTURES, excerpt, parse, read, shape
 
 SHAPES = FIXTURES / "shapes"
-
-
-def read(path: Path, **bounds: str) -> ParsedList:
-    return parse_list(read_document(path), **bounds)  # type: ignore[arg-type]
 
 
 def test_each_line_is_a_name_and_a_heading_is_a_section(tmp_path: Path) -> None:

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from signon.importers.listparse import ParsedList, parse_list
 from signon.importers.shapes import sentence
 from signon.importers.sources import read_document
 
-from ..helpers import FIXTURES, excerpt, parse
+from ..helpers import FIXTURES, excerpt, parse, read
 
 SHAPES = FIXTURES / "shapes"
-
-
-def read(path: Path, **bounds: str) -> ParsedList:
-    return parse_list(read_document(path), **bounds)  # type: ignore[arg-type]
 
 
 def test_a_wrapped_sentence_of_names_becomes_one_item_a_name(tmp_path: Path) -> None:

@@ -5,25 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from signon.importers.blocks import Block
-from signon.importers.listparse import ParsedList, parse_list
 from signon.importers.shapes import tables
 from signon.importers.sources import read_document
 
-from ..helpers import FIXTURES, excerpt, parse, shape
+from ..helpers import FIXTURES, excerpt, orgs, parse, people, read, shape
 
 SHAPES = FIXTURES / "shapes"
-
-
-def _orgs(parsed: ParsedList) -> list[tuple[str, str]]:
-    return [(e.name, e.country) for e in parsed.walk()]
-
-
-def _people(parsed: ParsedList) -> list[tuple[str, str, str]]:
-    return [(p.name, p.title, p.affiliation) for p in parsed.individuals]
-
-
-def read(path: Path, **bounds: str) -> ParsedList:
-    return parse_list(read_document(path), **bounds)  # type: ignore[arg-type]
 
 
 def test_markdown_table_with_header_index_column_and_blank_row() -> None:
@@ -68,7 +55,7 @@ def test_tab_separated_columns_are_a_table() -> None:
 
 def test_pandoc_grid_table() -> None:
     parsed, body = parse(SHAPES / "grid.md")
-    assert _orgs(parsed) == [
+    assert orgs(parsed) == [
         ("Amnesty International", "UK"),
         ("Human Rights Watch", "USA"),
         ("Front Line Defenders", "Ireland"),
@@ -88,8 +75,8 @@ def test_table_of_people_after_a_table_of_organizations(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     parsed, _ = parse(path)
-    assert _orgs(parsed) == [("Amnesty International", "UK"), ("Human Rights Watch", "USA")]
-    assert _people(parsed) == [
+    assert orgs(parsed) == [("Amnesty International", "UK"), ("Human Rights Watch", "USA")]
+    assert people(parsed) == [
         ("Jane Roe", "", "Professor, University of Oslo"),
         ("John Smith", "", "Journalist"),
         ("Иван Петров", "", "журналист"),
