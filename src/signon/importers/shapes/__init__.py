@@ -16,11 +16,13 @@ The pipeline (``importers/listparse.py``) runs these stages, in this order:
    is not empty reads them, so the catch-all (``lines``) comes last.
 4. **Line repairs** (:data:`LINE_REPAIRS`): lines that belong together joined (a name
    wrapped onto a line of its own).
-5. **Nesting** (``coalitions``): the lines into entries, coalition headings ("X (on behalf
-   of …):") with their members, repairing a heading printed one level too deep.
-6. **Readings of the entries** (``company_heads``, then ``importers/classify.py``): a
-   companies' letter read as companies signed by their heads, or else the people told
-   from the organizations; then the repairs of ``importers/repairs.py``.
+5. **Nesting** (``coalitions``): the lines of each part of the list (between its section
+   headings and group labels) into entries, coalition headings ("X (on behalf of …):")
+   with their members, repairing a heading printed one level too deep.
+6. **Classification** (``importers/classify.py``): in a part that does not say what it
+   holds, the people told from the organizations, after asking ``company_heads`` whether
+   the letter's signers are companies signed by their heads; then the repairs of
+   ``importers/repairs.py``.
 
 Adding a shape: a module here with ``span`` and ``read`` (or a rewrite), a line in the
 right tuple below, a test file ``tests/importers/shapes/test_<module>.py`` on an excerpt
