@@ -63,6 +63,8 @@ _INDIVIDUALS_TOO = re.compile(
 
 @dataclass
 class Judged:
+    """What one block is, judged on its own (and then as part of the runs around it)."""
+
     # "gap": a block between two runs joined into one list (endnotes), left out;
     # "unnamed": the line counting the signatories who asked not to be named
     role: Literal["name", "section", "cue", "decoy", "furniture", "break", "gap", "unnamed"]
@@ -417,6 +419,8 @@ def _joined(runs: list[_Run], n: int, doc: Document, judged: list[Judged]) -> _R
 def locate(
     doc: Document, start: str | None, end: str | None, unnamed: UnnamedReader
 ) -> tuple[int, int, int, list[Judged]]:
+    """(first block, one past the last block, first furniture block) of the list, and the
+    judgement of every block, which the later stages read again."""
     blocks = doc.blocks
     columns = name_columns(blocks)
     judged = [_judge(blocks, i, columns, unnamed) for i in range(len(blocks))]
