@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
+import marshal
 from pathlib import Path
 
 import pytest
@@ -34,14 +34,14 @@ def test_second_parse_comes_from_the_cache(cache: Path) -> None:
     assert first == second
     assert second is not first  # callers may change what they get
     assert len(calls) == 1
-    assert len(list(cache.glob("*.json"))) == 1
+    assert len(list(cache.glob("*.cache"))) == 1
 
 
 def test_any_change_to_the_text_is_a_new_key(cache: Path) -> None:
     parse_toml(BIG, display="orgs.toml")
     changed = BIG.replace("Organization 7\"", "Organisation 7\"")
     assert parse_toml(changed, display="orgs.toml")["orgs"]["o7"]["name"] == "Organisation 7"
-    assert len(list(cache.glob("*.json"))) == 2
+    assert len(list(cache.glob("*.cache"))) == 2
 
 
 def test_small_files_and_no_cache_setting_skip_it(cache: Path,
@@ -55,17 +55,18 @@ def test_small_files_and_no_cache_setting_skip_it(cache: Path,
 
 def test_a_corrupt_cache_file_is_ignored(cache: Path) -> None:
     expected = parse_toml(BIG, display="orgs.toml")
-    (path,) = cache.glob("*.json")
-    path.write_text("{not json", encoding="utf-8")
-    assert parse_toml(BIG, display="orgs.toml") == expected
-    assert json.loads(path.read_text(encoding="utf-8")) == expected  # rewritten
+    (path,) = cache.glob("*.cache")
+    for garbage in (b"{not marshal", b"", b"\xff" * 64, marshal.dumps([1, 2])):
+        path.write_bytes(garbage)
+        assert parse_toml(BIG, display="orgs.toml") == expected
+        assert marshal.loads(path.read_bytes()) == expected  # rewritten
 
 
-def test_dates_are_not_cached_because_json_cannot_hold_them(cache: Path) -> None:
+def test_dates_are_not_cached_because_marshal_cannot_hold_them(cache: Path) -> None:
     text = BIG + "[meta]\nsince = 2011-11-24\n"
     data = parse_toml(text, display="orgs.toml")
     assert data["meta"]["since"] == dt.date(2011, 11, 24)
-    assert not list(cache.glob("*.json"))
+    assert not list(cache.glob("*.cache"))
     assert parse_toml(text, display="orgs.toml")["meta"]["since"] == dt.date(2011, 11, 24)
 
 
@@ -83,19 +84,19 @@ def test_parse_errors_are_reported_not_cached(cache: Path) -> None:
 
     with pytest.raises(WorkspaceFileError, match=r"orgs\.toml:\d+:\d+"):
         parse_toml(BIG + "[orgs.o1]\nname = 'again'\n", display="orgs.toml")
-    assert not list(cache.glob("*.json"))
+    assert not list(cache.glob("*.cache"))
 
 
 def test_old_files_are_pruned(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parsecache, "KEEP", 3)
     for n in range(6):
         parse_toml(BIG + f"[extra]\nn = {n}\n", display="orgs.toml")
-    assert len(list(cache.glob("*.json"))) == 3
+    assert len(list(cache.glob("*.cache"))) == 3
 
 
 def test_prime_makes_the_next_read_a_hit(cache: Path) -> None:
     data = parse_toml(BIG, display="orgs.toml")
-    for path in cache.glob("*.json"):
+    for path in cache.glob("*.cache"):
         path.unlink()
     parsecache.prime(BIG, data)
 
@@ -120,10 +121,10 @@ def test_the_folder_is_bounded_in_bytes(cache: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("SIGNON_CACHE_MAX_MB", str(size * 2.5 / 1024 / 1024))
     for n in range(1, 8):
         parse_toml(_version(n), display="orgs.toml")
-        files = list(cache.glob("*.json"))
+        files = list(cache.glob("*.cache"))
         assert sum(p.stat().st_size for p in files) <= size * 2.5
         assert len(files) == min(n + 1, 2)
-    assert {p.name for p in cache.glob("*.json")} == {
+    assert {p.name for p in cache.glob("*.cache")} == {
         _file_of(cache, _version(6)).name, _file_of(cache, _version(7)).name}
 
 
@@ -143,7 +144,7 @@ def test_what_is_read_often_stays(cache: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("SIGNON_CACHE_MAX_MB", str(size * 3.5 / 1024 / 1024))
     parse_toml(_version(3), display="orgs.toml")
     # Version 1 was the least recently used, not version 0, the oldest written.
-    assert {p.name for p in cache.glob("*.json")} == {
+    assert {p.name for p in cache.glob("*.cache")} == {
         _file_of(cache, _version(n)).name for n in (0, 2, 3)}
     assert parsecache.cached_parse(_version(0), fail)["extra"] == {"n": 0}
 
@@ -153,7 +154,7 @@ def test_a_file_larger_than_the_bound_is_not_cached(cache: Path,
     parse_toml(_version(0), display="orgs.toml")
     monkeypatch.setenv("SIGNON_CACHE_MAX_MB", "0.01")  # 10 KB: smaller than BIG's data
     assert parse_toml(_version(1), display="orgs.toml")["extra"] == {"n": 1}
-    assert [p.name for p in cache.glob("*.json")] == [_file_of(cache, _version(0)).name]
+    assert [p.name for p in cache.glob("*.cache")] == [_file_of(cache, _version(0)).name]
 
 
 @pytest.mark.parametrize("raw", ["lots", "nan", "-5", ""])

@@ -721,7 +721,7 @@ def test_a_checked_roster_edited_by_hand_is_checked_again(tmp_path: Path, cache:
     for _ in range(2):  # the second read trusts the first one's checks: same text
         roster, _ = read_roster(path)
         assert roster.entries["o3"].name == "Organization 3"
-    assert len(list(cache.glob("*.json"))) >= 2  # the parse and the checks
+    assert len(list(cache.glob("*.cache"))) >= 2  # the parse and the checks
     for bad, message in (('name = "Organization 3"', "name = 3"),
                          ("[orgs.o4]", "[orgs.O-4]"),
                          ('name = "Coalition"', 'name = "Coalition"\ncounts = "yes"')):
