@@ -27,13 +27,17 @@ from signon.importers.wordlists import (
 )
 from signon.text import fold
 
+# Each line of a list is judged at several stages (finding the list, reading it,
+# classifying its entries) by these pure functions of its text: each is cached.
+_PER_LINE = 1 << 16
+
+
 # ------------------------------------------------------------------ list markers
 
 BULLET = re.compile(r"^([•·‣◦▪▫■□●○◆◇►▸▹➢➤➔→✓✔☐☑*+\-–—\uf0b7\uf0a7\uf0d8\uf0fc\uf076])\s+")
 NUMBER = re.compile(
     r"^(\(?\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z][.)]|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)])\s+"
 )
-
 
 def strip_marker(text: str) -> tuple[str, str, int]:
     """(marker kind, text without it, length of the marker with its spaces)."""
@@ -100,6 +104,7 @@ def signs_for(text: str) -> bool:
     return bool(_SIGNS_FOR.search(text))
 
 
+@functools.lru_cache(maxsize=_PER_LINE)
 def coalition_heading(text: str) -> tuple[str, str] | None:
     """(printed name, heading phrase) of "X (on behalf of the following NGOs):", else None."""
     low = text.lower()
@@ -144,6 +149,7 @@ _PERSON_SECTION = re.compile(
 _INDIVIDUAL_HINT = re.compile(words_pattern(PERSON_SECTION_HINTS), re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=_PER_LINE)
 def section_kind(text: str) -> str:
     """ "organizations" or "individuals" for a section heading of the list, else ""."""
     if len(text) > 90:
@@ -182,6 +188,7 @@ _DECOY = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=_PER_LINE)
 def is_cue(text: str) -> bool:
     """A line that announces the signatory list ("Signatories:", "Signed by")."""
     return len(text) <= 160 and bool(_CUE.search(text)) and not _DECOY.search(text)
@@ -224,6 +231,7 @@ _FOOTER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=_PER_LINE)
 def is_furniture(text: str) -> bool:
     """A web page's own line after the content: "Related articles", "Share this", "©…"."""
     text = text.strip()
@@ -252,6 +260,7 @@ _FORMAL_CLOSING = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=_PER_LINE)
 def is_closing(text: str) -> bool:
     """A letter's closing ("Sincerely,", "Yours faithfully", "Signed:"): the list follows."""
     text = text.strip()
@@ -279,6 +288,7 @@ _DATE_ONLY = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=_PER_LINE)
 def is_date_line(text: str) -> bool:
     return bool(_DATE_ONLY.match(text.strip()))
 
@@ -304,6 +314,7 @@ def is_labelled(text: str) -> bool:
 _ORG_WORDS = frozenset(fold(w) for w in ORG_WORDS)
 
 
+@functools.lru_cache(maxsize=_PER_LINE)
 def org_words(text: str) -> int:
     return sum(1 for w in fold(text).split() if w in _ORG_WORDS)
 
@@ -313,6 +324,7 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+@functools.lru_cache(maxsize=_PER_LINE)
 def person_like(text: str) -> bool:
     """ "Ales Bialiatski", "Jane A. Roe": two to four capitalized words, nothing organizational."""
     words = text.split()
@@ -346,14 +358,19 @@ def ends_sentence(text: str) -> bool:
 _SENTENCE_INSIDE = re.compile(r"[a-zа-яё0-9)][.!?]\s+[A-ZА-ЯЁ]")
 
 
-# Every line is scored two or three times (block judging, list finding, reading).
-@functools.lru_cache(maxsize=1 << 17)
 def name_score(text: str, *, in_list: bool = False) -> float:
     """How much ``text`` looks like one name of a signatory list: 0 (not at all) to ~2.
 
     ``in_list``: the line is a list item or a table cell, which forgives a little
     (a name written with a final full stop, a long name).
     """
+    # Positional, so that name_score(t) and name_score(t, in_list=False) share one entry.
+    return _name_score(text, in_list)
+
+
+# Every line is scored two or three times (block judging, list finding, reading).
+@functools.lru_cache(maxsize=1 << 17)
+def _name_score(text: str, in_list: bool) -> float:
     text = text.strip().rstrip(";,").strip()
     if not text or is_furniture(text) or is_date_line(text) or _CLOSING.match(text):
         return 0.0

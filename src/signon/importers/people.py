@@ -114,6 +114,10 @@ _LABEL_WORDS = frozenset(fold(w).replace(" ", "_") for w in GROUP_LABEL_WORDS)
 _LABEL_PHRASES = tuple(fold(w) for w in GROUP_LABEL_WORDS if " " in w)
 _LABEL_FILLERS = frozenset(["and", "of", "the", "from", "in", "other", "others", "based"])
 
+# Each line of a list is judged at several stages (finding the list, reading it,
+# classifying its entries) by these pure functions of its text: each is cached.
+_PER_LINE = 1 << 16
+
 
 @functools.cache
 def given_names() -> frozenset[str]:
@@ -174,6 +178,7 @@ def name_part(text: str) -> tuple[str, str]:
     return text[: m.start()].strip(), text[m.end() :].strip(" )")
 
 
+@functools.lru_cache(maxsize=_PER_LINE)
 def person_shape(name: str) -> float:
     """How much ``name`` alone (no role, no place) is written like a personal name: 0 to 1."""
     words = name.replace("\u00a0", " ").split()
@@ -207,6 +212,7 @@ def person_shape(name: str) -> float:
     return 1.0 if capitals >= 2 else 0.0
 
 
+@functools.lru_cache(maxsize=_PER_LINE)
 def person_score(text: str) -> float:
     """How much a line of a list reads as a person (with a role or place after the name).
 
@@ -254,6 +260,7 @@ def person_score(text: str) -> float:
 _AFFILIATED = re.compile(r"^(\S+)\s+(?:de|from|von|vom|di|da|do)\s+\S")
 
 
+@functools.lru_cache(maxsize=_PER_LINE)
 def is_role(text: str) -> bool:
     """Whether ``text`` (what follows a name) names a role: "Professor", "Digitalberater"."""
     folded = fold(text)
@@ -294,6 +301,7 @@ def given_with_role(text: str) -> bool:
     return is_role(rest)
 
 
+@functools.lru_cache(maxsize=_PER_LINE)
 def is_group_label(text: str) -> bool:
     """A line naming a group of the list ("Global", "Regional and International Organizations",
     "Africa", "National"), not a signatory."""
