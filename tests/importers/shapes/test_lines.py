@@ -47,6 +47,32 @@ def test_a_line_beginning_with_a_lower_case_do_continues_the_name_above(
     assert [n.code for n in notes] == ["import-repair"]
 
 
+def test_a_paragraph_ending_in_a_lower_case_de_goes_on_in_the_next(tmp_path: Path) -> None:
+    # One <p> a line: "… Comercialização e Industrialização de" / "Biocombustíveis …".
+    blocks = read_document(excerpt(tmp_path, "pt-mst-rotulagem-transgenicos", (166, 174))).blocks
+    notes: list[Note] = []
+    joined = lines.rejoin_wrapped(lines.read(blocks, 0, len(blocks), notes), notes)
+    assert [ln.text for ln in joined] == [
+        "Cooperativa Grande Sertão",
+        "Cooperativa Mista de Produção Camponesa – CPC",
+        "Cooperativa Mista de Produção, Comercialização e Industrialização de "
+        "Biocombustíveis e Produtos Agropecuários do Brasil – Oestebio",
+    ]
+    assert [n.code for n in notes] == ["import-repair"]
+
+
+def test_a_name_ending_in_a_capital_word_is_not_joined_to_the_next(tmp_path: Path) -> None:
+    # "… do Estado de São Paulo – A" or "Plan International": only lower-case
+    # connectives ("de", "of", "and") leave a name unfinished.
+    path = tmp_path / "list.txt"
+    path.write_text("Signatories:\n\nRede do Brasil – A\n\nBeta Watch\n\nAlpha of\n\nGamma\n",
+                    encoding="utf-8")
+    blocks = read_document(path).blocks[1:]
+    notes: list[Note] = []
+    joined = lines.rejoin_wrapped(lines.read(blocks, 0, len(blocks), notes), notes)
+    assert [ln.text for ln in joined] == ["Rede do Brasil – A", "Beta Watch", "Alpha of Gamma"]
+
+
 def test_numbered_list() -> None:
     parsed, body = parse(FIXTURES / "numbered.txt")
     assert [e.name for e in parsed.entries] == [

@@ -13,6 +13,12 @@ above it, wrapped onto a line of its own, and the two are read as one:
     Margarida Maria Seabra Prado de Mendonça- advogada, professora doutora em Filosofia
     do Direito, conselheira do CEDCA pela OAB/RJ
 
+and so does a line after one that ends in a lower-case "de", "of", "and" (no name ends
+there):
+
+    Cooperativa Mista de Produção, Comercialização e Industrialização de
+    Biocombustíveis, Alimentos e Agricultura Familiar do Oeste do Paraná – Oestebio
+
 Corpus letters that show it: tests/corpus/en-drw-assange (plain lines under
 "**Organisations**"), tests/corpus/de-ffii-nl-firmen (bullets under a wiki heading),
 tests/corpus/pt-mst-lei-antiterrorismo (a name wrapped over two lines).
@@ -24,9 +30,10 @@ from signon.importers.blocks import Block
 from signon.importers.model import Line, Note
 from signon.importers.names import ends_sentence, is_cue, is_furniture, name_score, section_kind
 from signon.importers.people import THRESHOLDS, is_group_label, label_country
-from signon.importers.wordlists import CONTINUATION_WORDS
+from signon.importers.wordlists import CONTINUATION_WORDS, WRAP_ENDINGS
 
 _CONTINUATIONS = frozenset(CONTINUATION_WORDS)
+_WRAP_ENDINGS = frozenset(WRAP_ENDINGS)
 
 
 def is_label(block: Block) -> bool:
@@ -52,19 +59,25 @@ def _prose_inside(block: Block) -> bool:
 
 def rejoin_wrapped(lines: list[Line], notes: list[Note]) -> list[Line]:
     """A line that begins with a lower-case "do", "of", "and" continues the name above it,
-    wrapped ("… professora doutora em Filosofia" / "do Direito, conselheira …")."""
+    wrapped ("… professora doutora em Filosofia" / "do Direito, conselheira …"), as does a
+    line after one ending in such a word ("… Industrialização de" / "Biocombustíveis …")."""
     out: list[Line] = []
     for line in lines:
         first = line.text.split(None, 1)[0] if line.text else ""
         before = out[-1] if out else None
+        last = before.text.rsplit(None, 1)[-1] if before is not None and before.text else ""
         if (
             before is not None
-            and first in _CONTINUATIONS
+            # A name that cannot end where it does goes on in the next block, even in a
+            # paragraph of its own (an editor's hard wrap pasted as one <p> a line).
+            and (
+                (first in _CONTINUATIONS and before.group == line.group)
+                or (last in _WRAP_ENDINGS and before.index + 1 == line.index)
+            )
             and not line.section
             and not before.section
             and line.place is None
             and line.person is None
-            and before.group == line.group
             and before.depth == line.depth
             and not before.text.endswith((".", ";", ":"))
         ):
