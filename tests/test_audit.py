@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from importers.helpers import FIXTURES, SEED, needs_seed
+from importers.helpers import CORPUS, FIXTURES, SEED, needs_seed
 from signon.audit import audit_file
 
 DRAFT = """Joint letter on the new NGO law
@@ -139,3 +139,37 @@ def test_letters_and_files_are_not_mixed(small_letter: Path, cli: Any) -> None:
 
 def test_start_applies_to_files_only(small_letter: Path, cli: Any) -> None:
     assert cli("check", "demo", "--start", "Signed").exit_code == 2
+
+
+def test_a_claim_printed_twice_points_at_each_of_its_lines(nowhere: Path, cli: Any) -> None:
+    # de-fff-ortsgruppen says "30 Fridays For Future Ortsgruppen" in its first paragraph
+    # (line 15) and again further down (line 37).
+    shutil.copy(CORPUS / "de-fff-ortsgruppen" / "source.md", nowhere / "fff.md")
+    result = cli("check", "fff.md")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines()[:3] == [
+        "✓ fff.md: 30 organizations, 30 entries, 30 names, 0 individuals",
+        "  claim fff.md:15 '30 Fridays For Future Ortsgruppen' → 30 organizations holds",
+        "  claim fff.md:37 '30 Fridays For Future Ortsgruppen' → 30 organizations holds",
+    ]
+
+
+def test_a_word_draft_with_its_list_in_one_paragraph(nowhere: Path, cli: Any) -> None:
+    # Word keeps a sentence of names ("A, B, …, Y und Z.") as one paragraph, unwrapped;
+    # a .docx has no lines, so a claim is shown with the file's name alone.
+    import docx
+
+    source = (CORPUS / "de-fff-ortsgruppen" / "source.md").read_text(encoding="utf-8")
+    sentence = " ".join(source.splitlines()[48:53]).strip()  # lines 49-53
+    assert sentence.startswith("Die Fridays For Future Ortsgruppen Gießen,")
+    document = docx.Document()
+    document.add_paragraph("Offener Brief")
+    document.add_paragraph("30 Fridays For Future Ortsgruppen erklären sich solidarisch.")
+    document.add_paragraph(sentence)
+    document.save(str(nowhere / "brief.docx"))
+    result = cli("check", "brief.docx", "--language", "de")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines()[:2] == [
+        "✓ brief.docx: 30 organizations, 30 entries, 30 names, 0 individuals",
+        "  claim brief.docx '30 Fridays For Future Ortsgruppen' → 30 organizations holds",
+    ]

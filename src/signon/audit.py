@@ -94,12 +94,13 @@ def _source_lines(path: Path) -> list[str]:
     return [fold(re.sub(r"<[^>]*>|[*_`#>\[\]]", " ", line)) for line in text.splitlines()]
 
 
-def _line_in_source(text: str, lines: list[str]) -> int | None:
+def _line_in_source(text: str, lines: list[str], after: int = 0) -> int | None:
+    """The first line after line ``after`` that holds ``text`` (1-based)."""
     wanted = fold(text)
     if not wanted:
         return None
-    for number, line in enumerate(lines, 1):
-        if wanted in line:
+    for number in range(after + 1, len(lines) + 1):
+        if wanted in lines[number - 1]:
             return number
     return None
 
@@ -107,10 +108,14 @@ def _line_in_source(text: str, lines: list[str]) -> int | None:
 def _relocate(result: CheckResult, name: str, lines: list[str]) -> None:
     """Point claims and findings at the audited file instead of the would-be letter.md."""
     letter_file = f"letters/{_SLUG}/letter.md"
+    # Claims come in the letter's order: one printed twice is found twice, each in its place.
+    last_found: dict[str, int] = {}
     for claim in result.claims:
         if claim.file != letter_file:
             continue
-        found = _line_in_source(claim.text, lines)
+        found = _line_in_source(claim.text, lines, last_found.get(fold(claim.text), 0))
+        if found:
+            last_found[fold(claim.text)] = found
         old = f"{letter_file}:{claim.line}"
         new = f"{name}:{found}" if found else name
         for finding in result.findings:

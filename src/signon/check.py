@@ -54,6 +54,11 @@ class ClaimResult:
     file: str
     language: str
 
+    @property
+    def where(self) -> str:
+        """ "letters/x/letter.md:14", or the file alone where it has no lines (a .docx)."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "value": self.value, "qualifier": self.qualifier,
                 "rule": self.rule, "counted": self.counted, "ok": self.ok, "line": self.line,

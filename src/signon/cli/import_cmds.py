@@ -233,7 +233,7 @@ def _letter_summary(result: LetterImport) -> None:
     wrap = {"width": WIDTH} if result.dry_run else {"soft_wrap": True}
     for claim in result.check.claims:
         line = Text(
-            f"  claim {claim.file}:{claim.line} {claim.text!r} → {claim.counted} {claim.rule} "
+            f"  claim {claim.where} {claim.text!r} → {claim.counted} {claim.rule} "
         )
         line.append(
             "holds" if claim.ok else "does NOT hold", style="green" if claim.ok else "bold red"

@@ -25,7 +25,7 @@ def print_check_report(result: CheckResult, *, err: bool = False,
         print_styled([mark, (f"{result.letter}: {result.counts.summary()}", "")], err=err)
         for claim in result.claims:
             print_styled([
-                (f"  claim {claim.file}:{claim.line} {claim.text!r} → "
+                (f"  claim {claim.where} {claim.text!r} → "
                  f"{claim.counted} {claim.rule} ", "dim"),
                 ("holds", "green") if claim.ok else ("does NOT hold", "bold red"),
             ], err=err)

@@ -89,3 +89,20 @@ def test_a_portuguese_cue_and_a_sentence_list_without_a_final_and(tmp_path: Path
     assert len(names) == 19
     assert names[0] == "Articulação Justiça e Direitos Humanos (JusDh)"
     assert names[-1] == "Coletivo Margarida Alves de Assessoria Popular"
+
+
+def test_one_paragraph_of_names_needs_a_lists_worth_of_them(tmp_path: Path) -> None:
+    # Unwrapped (as Word keeps it), a sentence of 8 names or more is a list; a sentence
+    # naming a few countries in the letter's prose is prose.
+    names = ", ".join(f"Ortsgruppe {city}" for city in
+                      ("Gießen", "Göttingen", "Karlsruhe", "Regensburg", "Nürnberg", "Kiel",
+                       "Bonn")) + " und Ortsgruppe Hannover."
+    prose = "Wir rufen Deutschland, Frankreich, Italien, Spanien und Polen auf."
+    path = tmp_path / "brief.txt"
+    path.write_text(f"Offener Brief\n\n{prose}\n\n{names}\n", encoding="utf-8")
+    doc = read_document(path)
+    sentence.split_lists(doc)
+    assert [(b.kind, b.text) for b in doc.blocks][1] == ("para", prose)
+    items = [b.text for b in doc.blocks if b.kind == "item"]
+    assert items[0] == "Ortsgruppe Gießen" and items[-1] == "Ortsgruppe Hannover"
+    assert len(items) == 8

@@ -106,9 +106,10 @@ def _sentence_list(part: list[Block], previous_cue: bool) -> tuple[list[str], st
         names, cue = _sentence_names(m.group("list"), after_cue=True), m.group("cue") + ":"
     elif previous_cue:
         names = _sentence_names(text, after_cue=True)
-    elif len(part) > 1:
-        # A wrapped sentence of many names needs no cue ("Die Ortsgruppen Gießen, …,
-        # Neuburg und Hannover."), but at least a list's worth of them.
+    else:
+        # A sentence of many names needs no cue ("Die Ortsgruppen Gießen, …, Neuburg und
+        # Hannover."), wrapped over lines or one long paragraph (Word's), but at least a
+        # list's worth of them.
         names = _sentence_names(text)
         if len(names) < THRESHOLDS["sentence_list_names"]:
             names = []
