@@ -114,6 +114,12 @@ def is_city(text: str) -> bool:
     return bool(key) and key in _cities()
 
 
+def is_place(text: str) -> bool:
+    """A country or a city ("Norway", "Kyiv"): what follows a name, never a name itself."""
+    key = fold(text)
+    return bool(key) and (key in _countries() or key in _cities())
+
+
 def canonical_country(text: str) -> str:
     """``text`` as typed, with a known country's usual capitals ("norway" → "Norway")."""
     stripped = text.strip()

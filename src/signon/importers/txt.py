@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from signon.errors import RefusedInput
 from signon.importers.blocks import Block, Document, clean, stray_characters
+from signon.importers.countries import is_place
 from signon.importers.names import (
     ends_sentence,
     is_date_line,
@@ -87,7 +88,7 @@ def raw_line(line: str, number: int) -> RawLine:
     if len(cells) > 1 and all(cells):
         # Cells between tabs (a table copied from Word or a sheet): kept apart, and joined
         # for a line that turns out not to be a table row ("Name<TAB>Country" in a list).
-        joiner = " – " if _is_place(cells[-1]) else " "
+        joiner = " – " if is_place(cells[-1]) else " "
         line = line[:lead] + joiner.join(cells)
     else:
         cells = []
@@ -98,11 +99,6 @@ def raw_line(line: str, number: int) -> RawLine:
         cells = []  # a list item, not a table row
     return RawLine(indent=len(expanded) - len(stripped), text=text, line=number, cells=cells)
 
-
-def _is_place(cell: str) -> bool:
-    from signon.importers.countries import is_city, is_country
-
-    return is_country(cell) or is_city(cell)
 
 
 _TERMINAL = (".", ":", ";", "!", "?")

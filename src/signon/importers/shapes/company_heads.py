@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from signon.importers.countries import is_place
 from signon.importers.names import words_pattern
 from signon.importers.wordlists import COMPANY_NOUNS, HEAD_TITLES, LEGAL_FORMS, ROLE_WORDS
 
@@ -79,13 +80,8 @@ def company_and_signer(text: str, person: str) -> tuple[str, str]:
         if lead and not title:
             title = lead.group().strip(" ,.")
         company = part[lead.end():].strip() if lead else part
-        if not company or company[:1].islower() or _is_place(company):
+        if not company or company[:1].islower() or is_place(company):
             continue
         return company, f"{person}, {title}" if title else person
     return "", ""
 
-
-def _is_place(text: str) -> bool:
-    from signon.importers.countries import is_city, is_country
-
-    return is_country(text) or is_city(text)
