@@ -193,3 +193,11 @@ def test_a_plain_letter_does_not_load_jinja2(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "False"
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\t\r\x1b\x85\u2028\u202e\ufffe\u00e9"), max_size=40))
+def test_plain_text_skips_printable_exactly_when_it_would_change_nothing(value: str) -> None:
+    # to_plain_text asks has_controls before running printable over the whole letter.
+    from signon.text import has_controls, printable
+
+    assert has_controls(value) == (printable(value, multiline=True) != value)

@@ -18,7 +18,7 @@ from signon.cli._common import (
     say,
     ws,
 )
-from signon.text import printable
+from signon.text import has_controls, printable
 
 LetterArg = Annotated[
     str, typer.Argument(help="The letter's slug (its folder under letters/).", show_default=False)
@@ -300,12 +300,13 @@ def compose(
     text = to_plain_text(composed, width=width)
     if output is None:
         if sys.stdout.isatty():
-            # A roster edited by hand may hold escape sequences a terminal would obey.
-            text = printable(text, multiline=True)
+            # A roster edited by hand may hold escape sequences a terminal would obey
+            # (has_controls first: printable walks a multi-line text character by character).
+            text = printable(text, multiline=True) if has_controls(text) else text
         sys.stdout.write(text)
         return
     if stream:
-        if is_terminal(output):
+        if is_terminal(output) and has_controls(text):
             text = printable(text, multiline=True)
         write_into(output, text)
         return
