@@ -135,6 +135,40 @@ def test_markdown_to_text_renders_structure_without_markup() -> None:
                     "> quoted\n\n* * *\n\nx <https://x.org> https://y.org")
 
 
+
+# -- plain prose is read without markdown-it, exactly as markdown-it reads it ------------
+
+# Pieces the fast path lets through, then pieces that make it step aside.
+_PROSE_PIECES = ["word", "Ł", "—", "é", " ", "  ", "\n", "\n\n", "1.", "12)", "3", "-", "--",
+                 "(y)", "!", ":", "'", '"', ".", ",", "%", "@", "$", "/", "?", ";"]
+_MARKUP_PIECES = ["=", "#", "*", "_", "`", "[x]", "<", ">", "&amp;", "\\", "~", "|", "+",
+                  "\t", "\r", "\u00a0", "\u2028", "\x85", "\ufeff", "\x00", "{", "^"]
+
+
+# Texts made of pieces the fast path lets through (so that it is taken), or of any piece.
+_PROSE_TEXTS = st.one_of(*(st.lists(st.sampled_from(pieces), max_size=30).map("".join)
+                           for pieces in (_PROSE_PIECES, _PROSE_PIECES + _MARKUP_PIECES)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PROSE_TEXTS, st.sampled_from([0, 8, 76]))
+def test_prose_is_read_as_markdown_it_reads_it(text: str, width: int) -> None:
+    from signon.export.text import markdown_blocks_to_text, prose_paragraphs
+
+    if prose_paragraphs(text) is not None:
+        assert markdown_to_text(text, width=width) == markdown_blocks_to_text(text, width=width)
+
+
+def test_prose_fast_path_takes_plain_sentences_only() -> None:
+    from signon.export.text import prose_paragraphs
+
+    assert prose_paragraphs("\n5000 organizations (five thousand) call on\nus.\n\nThanks!\n") \
+        == ["5000 organizations (five thousand) call on us.", "Thanks!"]
+    for marked in ("a *b*", "1. item", "- item", "a  \nb", "    code", "# H", "a\n===",
+                   "x &amp; y", "a\u00a0b", "[a](b)"):
+        assert prose_paragraphs(marked) is None, marked
+
+
 # -- plain placeholders are rendered without Jinja2, exactly as Jinja2 renders them --------
 
 _PIECES = ["{{ count }}", "{{count|words}}", "{{ count | words }}", "{{ title }}",

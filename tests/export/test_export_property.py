@@ -189,3 +189,13 @@ def test_markdown_csv_and_text_hold_the_composed_list(case: tuple[Roster, Letter
 
 def test_norm_is_what_markup_formats_keep() -> None:
     assert norm(" a\u0007  b\n") == "a b"
+
+
+def test_xml_safe_drops_exactly_what_xml_1_0_cannot_hold() -> None:
+    # The pattern names the refused characters; XML 1.0's Char production names the others.
+    from signon.export._model import xml_safe
+
+    every = "".join(map(chr, range(0x110000)))
+    allowed = [c for c in every if c in "\t\n\r" or 0x20 <= ord(c) <= 0xD7FF
+               or 0xE000 <= ord(c) <= 0xFFFD or ord(c) >= 0x10000]
+    assert xml_safe(every) == "".join(allowed)
