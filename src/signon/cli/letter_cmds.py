@@ -18,7 +18,7 @@ from signon.cli._common import (
     say,
     ws,
 )
-from signon.text import has_controls, printable
+from signon.text import printable
 
 LetterArg = Annotated[
     str, typer.Argument(help="The letter's slug (its folder under letters/).", show_default=False)
@@ -284,7 +284,7 @@ def compose(
 
     from signon.cli.report import print_gate_notes
     from signon.export import check_paths, write_output
-    from signon.export.text import to_plain_text
+    from signon.export.text import holds_controls, to_plain_text
     from signon.fileio import is_stream, is_terminal
     from signon.fileio import write_output as write_into
 
@@ -301,12 +301,12 @@ def compose(
     if output is None:
         if sys.stdout.isatty():
             # A roster edited by hand may hold escape sequences a terminal would obey
-            # (has_controls first: printable walks a multi-line text character by character).
-            text = printable(text, multiline=True) if has_controls(text) else text
+            # (holds_controls first: printable walks a multi-line text character by character).
+            text = printable(text, multiline=True) if holds_controls(text) else text
         sys.stdout.write(text)
         return
     if stream:
-        if is_terminal(output) and has_controls(text):
+        if is_terminal(output) and holds_controls(text):
             text = printable(text, multiline=True)
         write_into(output, text)
         return
