@@ -288,3 +288,39 @@ def test_member_that_left_a_nested_coalition_stays_out() -> None:
     result = build_list(letter("outer", extra=(left,)), roster)
     assert [n.id for n, _ in result.walk()] == ["outer", "inner", "b"]
     assert result.counts.organizations == 1
+
+
+def _state(result: object) -> object:
+    from signon.counting import SignatoryList
+
+    assert isinstance(result, SignatoryList)
+    return ([(n.to_json(), n.parent, n.parent_country, n.counts, depth,
+              n.signature if depth == 0 else None) for n, depth in result.walk()],
+            result.counts, result.unknown_ids, result.duplicates, result.cycles,
+            result.unnamed, result.unnamed_organizations, result.listed)
+
+
+@given(rosters_and_letters(), st.sampled_from(["signed", "name", "country"]),
+       st.sampled_from(["en", "be"]), st.data())
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+def test_a_roster_read_from_a_file_gives_the_same_list(
+    case: tuple[Roster, Letter], order: str, language: str, data: st.DataObject
+) -> None:
+    # build_list prints most organizations of a roster read from a file straight from
+    # their tables, without making their entries: the list must not tell the difference.
+    roster, the_letter = case
+    for entry in roster.entries.values():
+        entry.country = data.draw(st.sampled_from(["", "Norway"]))
+        if data.draw(st.booleans()):
+            entry.names = {"be": f"{entry.name} (be)"}
+    for sig in the_letter.record.signatures:
+        sig.printed = data.draw(st.sampled_from(["", "Printed"]))
+        sig.unnamed = data.draw(st.booleans()) and not sig.withdrawn
+    the_letter.record.signatures.append(Signature(id="not-in-roster"))
+    the_letter.main.front.order = order
+    lazy = Roster.from_toml(roster.to_toml())
+    assert "LazyEntries" in repr(lazy.entries)
+    assert _state(build_list(the_letter, lazy, language=language)) == _state(
+        build_list(the_letter, roster, language=language))
+    assert [lazy.kind_of(e.id) for e in roster.entries.values()] == [
+        e.kind for e in roster.entries.values()]

@@ -345,7 +345,10 @@ def _suspects(roster: Roster, listed: list[str]) -> list[str]:
 def _roster_findings(result: CheckResult, roster: Roster, signatories: SignatoryList) -> None:
     listed = signatories.listed
     suspects = set(_suspects(roster, listed))
+    kind_of = roster.kind_of
     for eid in listed:
+        if eid not in suspects and kind_of(eid) != "coalition":
+            continue  # the most of a list: nothing to look at, and no Entry made for it
         entry = roster.entries[eid]
         if entry.kind == "coalition":
             if not entry.members:

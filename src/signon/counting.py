@@ -15,7 +15,7 @@ from typing import Any
 
 from signon.collation import sort_key
 from signon.letter import Individual, Letter, Signature
-from signon.roster import DEFAULT_HEADING, Entry, Roster
+from signon.roster import DEFAULT_HEADING, Entry, LazyEntries, Roster
 
 
 @dataclass
@@ -114,8 +114,19 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
     active = letter.record.active()
     # An organization that asked not to be named is not printed under a coalition either.
     left |= {sig.id for sig in active if sig.unnamed}
+    entries = roster.entries
+    plain = entries.plain_organization if isinstance(entries, LazyEntries) else None
     for sig in active:
-        entry = roster.entries.get(sig.id)
+        if plain is not None and not sig.unnamed:
+            # Most signatures: an organization still held as its table, printed from
+            # it without making its Entry.
+            found = plain(sig.id)
+            if found is not None:
+                node = Node(sig.id, sig.printed or found[0], "organization", found[1], "",
+                            False, [], sig, "", "")
+                top.append(node)
+                continue
+        entry = entries.get(sig.id)
         if entry is None:
             unknown.append(sig.id)
             continue
