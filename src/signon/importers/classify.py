@@ -22,6 +22,10 @@ from signon.importers.people import (
     person_shape,
 )
 from signon.importers.shapes.company_heads import company_and_signer, signed_by_heads
+from signon.importers.shapes.representatives import (
+    prose_says_organizations,
+    sign_for_organizations,
+)
 
 
 def people_and_organizations(
@@ -29,9 +33,13 @@ def people_and_organizations(
 ) -> tuple[list[ParsedEntry], list[ParsedPerson]]:
     """The organizations and the people among ``found``, entries of a part of the list
     that does not say what it holds (``first``: the list's first block in ``doc``)."""
-    if signed_by_heads(found, prose_before(doc, first)):
+    prose = prose_before(doc, first)
+    if signed_by_heads(found, prose):
         sign_by_heads(found)
         return found, []
+    # "X, on behalf of Org" is Org's signature; so is "Jane Doe, Director, Org" in a letter
+    # whose prose calls its signers organizations.
+    sign_for_organizations(found, declared=prose_says_organizations(prose))
     return split_people(found, section)
 
 
@@ -57,6 +65,8 @@ def sign_by_heads(found: list[ParsedEntry]) -> None:
         company, signer = company_and_signer(entry.printed, head)
         if company:
             entry.name, entry.signer = company, signer
+            entry.why = (f"the company {company!r}, signed by {signer!r} (the letter's "
+                         "signers are companies)")
 
 
 def split_people(
@@ -81,7 +91,7 @@ def split_people(
     entries: list[ParsedEntry] = []
     persons: list[ParsedPerson] = []
     for entry in found:
-        if entry.kind == "coalition":
+        if entry.kind == "coalition" or entry.signer:  # a signer's organization is one
             entries.append(entry)
             continue
         is_person = not signs_for(entry.printed) and (

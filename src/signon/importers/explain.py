@@ -34,12 +34,8 @@ def explain(
                     "coalition",
                     f"a coalition heading; {len(node.members)} members follow{place}",
                 )
-            elif node is entry and node.signer:
-                said[node.index] = (
-                    "organization",
-                    f"the company {node.name!r}{place}, signed by {node.signer!r} "
-                    "(the letter's signers are companies)",
-                )
+            elif node is entry and node.why:
+                said[node.index] = ("organization", node.why)
             elif node is entry:
                 said[node.index] = ("organization", f"a name{place}")
             else:
@@ -47,6 +43,9 @@ def explain(
     for person in parsed.individuals:
         if person.index >= 0:
             said.setdefault(person.index, ("individual", person.why or "a person's name"))
+    for line in lines:
+        for index in line.joined:
+            said.setdefault(index, ("continued", "read as one with the line above it"))
     for note in parsed.notes:
         if note.code == "import-skipped" and note.index >= 0:
             said[note.index] = ("left out", "no letter or digit: it names nobody"

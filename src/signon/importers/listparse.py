@@ -43,6 +43,7 @@ from signon.importers.repairs import (
     report_duplicates,
 )
 from signon.importers.shapes import coalitions
+from signon.importers.shapes.representatives import sign_for_organizations
 from signon.importers.shapes.unnamed import Unnamed, UnnamedReader
 
 __all__ = [
@@ -150,6 +151,8 @@ def parse_list(
             if not declared:
                 found, persons = people_and_organizations(found, label, doc, first)
                 individuals += persons
+            else:
+                sign_for_organizations(found, declared=True)
             for entry in found:
                 entry.section = label
             entries += found

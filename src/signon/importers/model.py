@@ -33,6 +33,8 @@ class Line:
     person: tuple[str, str] | None = None  # a table of people: (title, affiliation)
     src: Block | None = None  # the block it was read from (for --explain)
     index: int = -1  # that block's index in the document
+    # The indexes of the blocks a line repair read into this one (a wrapped name's rest).
+    joined: list[int] = field(default_factory=list)
 
 
 Kind = Literal["organization", "coalition"]
@@ -52,6 +54,7 @@ class ParsedEntry:
     section: str = ""  # the group label it is printed under ("Regional", "Organisations")
     index: int = -1  # the document block it was read from
     signer: str = ""  # the person who signed for it ("Jacques Le Marois, Président")
+    why: str = ""  # what made the line this organization's signature, for --explain
 
     def walk(self) -> list[ParsedEntry]:
         out = [self]
@@ -90,8 +93,8 @@ class Explained:
     index: int
     line: int
     text: str
-    # title, meta, body, section, organization, coalition, member, individual, left out,
-    # furniture
+    # title, meta, body, section, organization, coalition, member, individual, continued
+    # (the rest of the line above it, read as one with it), left out, furniture
     role: str
     why: str
 

@@ -90,7 +90,8 @@ _HEADING_HINTS = (
 )
 
 
-_SIGNS_FOR = re.compile(
+# "on behalf of" and its translations: a person signing for an organization.
+SIGNS_FOR = re.compile(
     r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|au\s+nom\s+d(?:e|es|u)|en\s+nombre\s+de|"
     r"em\s+nome\s+d[aeo]s?|a\s+nome\s+d|im\s+namen|от\s+имени|від\s+імені|ад\s+імя|"
     r"w\s+imieniu)\b",
@@ -101,7 +102,7 @@ _SIGNS_FOR = re.compile(
 def signs_for(text: str) -> bool:
     """ "Jorge Fuertes, presidente, en nombre de «Asociación …»": a person signing on behalf
     of an organization, which is that organization's signature."""
-    return bool(_SIGNS_FOR.search(text))
+    return bool(SIGNS_FOR.search(text))
 
 
 @functools.lru_cache(maxsize=_PER_LINE)

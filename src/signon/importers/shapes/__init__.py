@@ -15,14 +15,17 @@ The pipeline (``importers/listparse.py``) runs these stages, in this order:
    its shape (none: ``i``), ``read`` turns them into lines.  The first reader whose span
    is not empty reads them, so the catch-all (``lines``) comes last.
 4. **Line repairs** (:data:`LINE_REPAIRS`): lines that belong together joined (a name
-   wrapped onto a line of its own).
+   wrapped onto a line of its own; a signature block, a name over its title, by
+   ``representatives``).
 5. **Nesting** (``coalitions``): the lines of each part of the list (between its section
    headings and group labels) into entries, coalition headings ("X (on behalf of …):")
    with their members, repairing a heading printed one level too deep.
 6. **Classification** (``importers/classify.py``): in a part that does not say what it
    holds, the people told from the organizations, after asking ``company_heads`` whether
-   the letter's signers are companies signed by their heads; then the repairs of
-   ``importers/repairs.py``.
+   the letter's signers are companies signed by their heads and ``representatives``
+   whether they are organizations signed by their people; in a part of organizations, a
+   person signing for one read as its signature (``representatives``); then the repairs
+   of ``importers/repairs.py``.
 
 Adding a shape: a module here with ``span`` and ``read`` (or a rewrite), a line in the
 right tuple below, a test file ``tests/importers/shapes/test_<module>.py`` on an excerpt
@@ -37,7 +40,7 @@ from dataclasses import dataclass
 
 from signon.importers.blocks import Block, Document
 from signon.importers.model import Line, Note
-from signon.importers.shapes import lines, sentence, tables
+from signon.importers.shapes import lines, representatives, sentence, tables
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,10 @@ READERS: tuple[BlockReader, ...] = (
     BlockReader("lines", lines.span, lines.read),  # any block: last
 )
 
-LINE_REPAIRS: tuple[LineRepair, ...] = (LineRepair("wrapped lines", lines.rejoin_wrapped),)
+LINE_REPAIRS: tuple[LineRepair, ...] = (
+    LineRepair("wrapped lines", lines.rejoin_wrapped),
+    LineRepair("signature blocks", representatives.join_signature_blocks),
+)
 
 
 def read_lines(

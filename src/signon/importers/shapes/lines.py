@@ -89,6 +89,7 @@ def rejoin_wrapped(lines: list[Line], notes: list[Note]) -> list[Line]:
                 )
             )
             before.text = f"{before.text} {line.text}"
+            before.joined += [line.index, *line.joined]
             continue
         out.append(line)
     return out
