@@ -345,9 +345,9 @@ def _suspects(roster: Roster, listed: list[str]) -> list[str]:
 def _roster_findings(result: CheckResult, roster: Roster, signatories: SignatoryList) -> None:
     listed = signatories.listed
     suspects = set(_suspects(roster, listed))
-    kind_of = roster.kind_of
+    closely = suspects | signatories.listed_coalitions
     for eid in listed:
-        if eid not in suspects and kind_of(eid) != "coalition":
+        if eid not in closely:
             continue  # the most of a list: nothing to look at, and no Entry made for it
         entry = roster.entries[eid]
         if entry.kind == "coalition":

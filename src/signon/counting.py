@@ -9,7 +9,7 @@ taken from this one structure, so they cannot disagree.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,6 +88,8 @@ class SignatoryList:
     unnamed_organizations: int = 0
     # Every id printed (at any depth), once each, in list order: what check looks at.
     listed: list[str] = field(default_factory=list)
+    # The coalitions among them, which check looks at closely.
+    listed_coalitions: set[str] = field(default_factory=set)
 
     def walk(self) -> Iterator[tuple[Node, int]]:
         for entry in self.entries:
@@ -135,7 +137,7 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
             continue
         if entry.kind == "coalition":
             node = _node(entry, roster, lang, path=(), cycles=cycles, expanded=expanded,
-                         left=left)
+                         left=left, plain=plain)
         else:  # most signatures: one organization, no call needed
             node = Node(entry.id, entry.display_name(lang) if entry.names else entry.name,
                         entry.kind, entry.country, "", False, [], None, "", "")
@@ -158,22 +160,34 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
 
     # One pass over every printed node, without a generator per node: at 50,000
     # signatures the recursive walk was a third of this function.
-    occurrences: dict[str, list[str]] = {}
+    # Where each id is printed first; a list of places only for the few printed again
+    # (a list per name was 50,000 more objects for the garbage collector to walk).
+    first: dict[str, str] = {}
+    again: dict[str, list[str]] = {}
+    names = 0
     orgs: set[str] = set()
+    coalitions: set[str] = set()
     stack = top[::-1]
     while stack:
         node = stack.pop()
-        where = occurrences.get(node.id)
+        names += 1
+        where = first.get(node.id)
         if where is None:
-            occurrences[node.id] = [node.parent or "(top level)"]
+            first[node.id] = node.parent or "(top level)"
+        elif node.id in again:
+            again[node.id].append(node.parent or "(top level)")
         else:
-            where.append(node.parent or "(top level)")
-        if node.kind != "coalition" or node.counts:
+            again[node.id] = [where, node.parent or "(top level)"]
+        if node.kind != "coalition":
             orgs.add(node.id)
+        else:
+            coalitions.add(node.id)
+            if node.counts:
+                orgs.add(node.id)
         if node.children:
             stack.extend(reversed(node.children))
-    names = sum(len(where) for where in occurrences.values())
-    duplicates = {eid: where for eid, where in occurrences.items() if len(where) > 1}
+    # In the order of their first place in the list, as check reports them.
+    duplicates = {eid: again[eid] for eid in first if eid in again} if again else {}
     individuals = letter.record.active_individuals()
     # Unnamed signatories count by the letter's rule like any other, one entry and one
     # name each (a coalition its organizations), and are never listed.
@@ -186,7 +200,7 @@ def build_list(letter: Letter, roster: Roster, *, language: str | None = None) -
     return SignatoryList(entries=top, individuals=individuals, counts=counts,
                          unknown_ids=unknown, duplicates=duplicates, cycles=cycles,
                          unnamed=len(hidden), unnamed_organizations=len(unnamed_orgs),
-                         listed=list(occurrences))
+                         listed=list(first), listed_coalitions=coalitions)
 
 
 # The default coalition heading in the languages letters are translated into, so a
@@ -213,7 +227,8 @@ MAX_DEPTH = 32  # coalitions of coalitions… no real list nests deeper than a f
 
 def _node(entry: Entry, roster: Roster, lang: str, *, path: tuple[str, ...],
           cycles: list[list[str]], expanded: set[str], parent: Entry | None = None,
-          left: set[str] | None = None) -> Node:
+          left: set[str] | None = None,
+          plain: Callable[[str], tuple[str, str] | None] | None = None) -> Node:
     # Positional, and the name looked up only for an entry named in several languages:
     # this runs once per printed name.
     node = Node(entry.id, entry.display_name(lang) if entry.names else entry.name,
@@ -235,13 +250,19 @@ def _node(entry: Entry, roster: Roster, lang: str, *, path: tuple[str, ...],
             if member in inner:
                 cycles.append([*inner[inner.index(member):], member])
                 continue
+            if left and member in left:
+                continue  # withdrew from this letter, while its coalition still signs
+            found = plain(member) if plain is not None else None
+            if found is not None:  # an organization still held as its table
+                node.children.append(Node(member, found[0], "organization", found[1], "",
+                                          False, [], None, entry.id, entry.country))
+                continue
             child = roster.entries.get(member)
             if child is None:
                 continue  # reported by check as unknown-id in the roster
-            if left and member in left:
-                continue  # withdrew from this letter, while its coalition still signs
             node.children.append(_node(child, roster, lang, path=inner, cycles=cycles,
-                                       expanded=expanded, parent=entry, left=left))
+                                       expanded=expanded, parent=entry, left=left,
+                                       plain=plain))
     return node
 
 

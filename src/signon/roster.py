@@ -263,13 +263,6 @@ class LazyEntries(MutableMapping[str, Entry]):
             return value["name"], value.get("country", "")
         return None
 
-    def kind_of(self, eid: str) -> Kind:
-        """The kind of entry ``eid`` (KeyError when there is none), without making it."""
-        value = self._data[eid]
-        if value.__class__ is dict:
-            return "coalition" if eid in self._coalitions else "organization"
-        return value.kind  # type: ignore[no-any-return]
-
     def __setitem__(self, eid: str, entry: Entry) -> None:
         if self._data.get(eid).__class__ is dict:
             self._pending -= 1
@@ -414,14 +407,6 @@ class Roster:
             return self.entries[eid]
         except KeyError:
             raise self.unknown_id(eid) from None
-
-    def kind_of(self, eid: str) -> Kind:
-        """The kind of entry ``eid`` (KeyError when there is none), without making the
-        Entry of a roster read from a file."""
-        entries = self.entries
-        if isinstance(entries, LazyEntries):
-            return entries.kind_of(eid)
-        return entries[eid].kind
 
     def follow(self, eid: str) -> str:
         """The id ``eid`` became through merges and renames (``eid`` itself if none)."""
