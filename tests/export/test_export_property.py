@@ -199,3 +199,17 @@ def test_xml_safe_drops_exactly_what_xml_1_0_cannot_hold() -> None:
     allowed = [c for c in every if c in "\t\n\r" or 0x20 <= ord(c) <= 0xD7FF
                or 0xE000 <= ord(c) <= 0xFFFD or ord(c) >= 0x10000]
     assert xml_safe(every) == "".join(allowed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Oman", "oman", "Woman", "OMAN", " ", "-", "ſ", "İ", "ı",
+                                 "\u212a", "K", "é", "k", "is", "IS"]), max_size=6).map("".join),
+       st.sampled_from(["Oman", "Kiss", "Łódź", "is", "k"]))
+def test_a_name_says_its_country_as_the_pattern_finds(name: str, country: str) -> None:
+    # _names_country skips the pattern for ASCII names that cannot hold the country.
+    import re
+
+    from signon.export._model import _names_country
+
+    pattern = rf"(?<!\w){re.escape(country)}(?!\w)"
+    assert _names_country(name, country) == bool(re.search(pattern, name, re.IGNORECASE))

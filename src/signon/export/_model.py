@@ -46,6 +46,10 @@ def entry_label(node: Node, show_countries: bool) -> str:
 
 def _names_country(name: str, country: str) -> bool:
     # Whole words only: "Belarusian Association" does not say "Belarus", "Woman" not "Oman".
+    if name.isascii() and country.isascii() and country.lower() not in name.lower():
+        # In ASCII, ignoring case is lowering both: no match is possible.  The pattern's
+        # search, ~1 µs a name, was a third of printing a list.
+        return False
     return _country_pattern(country).search(name) is not None
 
 

@@ -47,7 +47,11 @@ def list_as_text(composed: Composed, *, width: int = WRAP) -> str:
                 lines += _wrap(entry_label(node, show), width, f"{indent}• ", f"{indent}  ")
             blocks.append(lines)
         else:
-            run += _wrap(entry_label(entry, show), width, "", "  ")
+            text = entry_label(entry, show)
+            if width <= 0 or len(text) <= width:  # most names: one line, no call
+                run.append(text)
+            else:
+                run += _wrap(text, width, "", "  ")
     hidden = one_line(unnamed_line(composed))
     if hidden:
         # "and 5 organizations that asked not to be named" ends the organizations: under
