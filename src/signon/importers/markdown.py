@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from signon.importers.blocks import Block, Document, clean
+from signon.importers.people import person_shape
 from signon.importers.txt import RawLine, find_title_and_meta, lines_to_blocks
 
 
@@ -28,10 +29,14 @@ def _inline_lines(token: Any) -> list[str]:
         if kind in ("text", "code_inline"):
             text = child.content
             if lines[-1].endswith("\x00"):
-                # A description in lower case after a bold name is what follows the name,
-                # as a comma would say: "**Ana García** activista" = "Ana García, activista".
+                # A description after a bold name is what follows the name, as a comma
+                # would say: "**Ana García** activista" = "Ana García, activista", and
+                # "**Ada Parellada Garrell** Restauradora" (a person's name: "**Amnesty**
+                # International" is one name in part bold).
                 lines[-1] = lines[-1][:-1]
-                if text[:1] == " " and text[1:2].islower():
+                if text[:1] == " " and (
+                    text[1:2].islower() or (text[1:2].isalpha() and person_shape(lines[-1]))
+                ):
                     text = "," + text
             lines[-1] += text
         elif kind in ("softbreak", "hardbreak") or (

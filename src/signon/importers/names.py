@@ -244,6 +244,8 @@ _CLOSING_CUE = re.compile(
     r"^(?:(?:yours\s+)?sincerely(?:\s+yours)?|yours\s+(?:faithfully|truly|respectfully)|"
     r"respectfully(?:\s+yours)?|(?:with\s+)?(?:kind|best|warm)\s+regards|signed(?:\s+by)?|"
     r"signatories|signatures|cordialement|atentamente|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|"
+    r"in\s+fede|cordialmente|firmato|un\s+cordial\s+saludo|met\s+vriendelijke\s+groet(?:en)?|"
+    r"z\s+poważaniem|med\s+vänlig\s+hälsning|venlig\s+hilsen|"
     r"с\s+уважением|з\s+повагою)\s*[,.:]?$",
     re.IGNORECASE,
 )
@@ -356,7 +358,8 @@ def ends_sentence(text: str) -> bool:
     return stripped.endswith(".") and not _ABBREVIATION_END.search(stripped)
 
 
-_SENTENCE_INSIDE = re.compile(r"[a-zа-яё0-9)][.!?]\s+[A-ZА-ЯЁ]")
+# Two letters before the full stop: "e. V." (a German association) ends no sentence.
+_SENTENCE_INSIDE = re.compile(r"[a-zа-яё0-9)]{2}[.!?]\s+[A-ZА-ЯЁ]")
 
 
 def name_score(text: str, *, in_list: bool = False) -> float:

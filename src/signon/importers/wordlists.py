@@ -909,6 +909,7 @@ NAME_PARTICLES = (
     "ben",
     "y",
     "e",
+    "i",  # Catalan double surnames: "David Fernàndez i Ramos"
     "zu",
     "zum",
     "zur",

@@ -221,3 +221,21 @@ def test_titles_before_a_name_and_a_name_wrapped_onto_a_line_of_its_own(tmp_path
     assert not any(e.name.startswith("do Direito") for e in parsed.entries)
     assert not any(p.name.startswith("do Direito") for p in parsed.individuals)
     assert any("do Direito, conselheira" in n.message for n in parsed.notes)
+
+
+def test_a_german_association_s_e_v_ends_no_sentence(tmp_path: Path) -> None:
+    # "Bitkom (Bundesverband …, Telekommunikation und neue Medien e. V.)": a name, not
+    # prose; it had split the list, losing "Amadeu-Antonio-Stiftung" above it.
+    parsed = read(excerpt(tmp_path, "de-okf-deklaration-meinungsfreiheit", (26, 36)))
+    names = [e.name for e in parsed.entries]
+    assert "Amadeu-Antonio-Stiftung" in names
+    assert any(n.startswith("Bitkom (Bundesverband") for n in names)
+
+
+def test_an_italian_closing_is_no_signatory(tmp_path: Path) -> None:
+    # "In Fede," closes the letter; the signatures follow it.
+    parsed = read(excerpt(tmp_path, "it-noiapp-lettera-pisano", (40, 46)))
+    names = [p.name for p in parsed.individuals]
+    assert len(names) == 3 and not parsed.entries
+    assert names[0].startswith("Michele Sciabarrà")
+    assert not any("Fede" in n for n in names)
