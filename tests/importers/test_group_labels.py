@@ -38,3 +38,36 @@ def test_a_label_that_ends_the_list_names_nobody_so_it_is_a_name(tmp_path: Path)
 def test_a_label_before_names_is_their_section(tmp_path: Path) -> None:
     assert _names(tmp_path, "Global\nAlpha Rights\nRegional\nBeta Watch\n") == [
         ("Alpha Rights", "Global"), ("Beta Watch", "Regional")]
+
+
+def _read(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    source = tmp_path / "letter.md"
+    source.write_text(text, encoding="utf-8")
+    ws = init_workspace(tmp_path / "ws")
+    result = import_letter(ws, source, "l", dry_run=True)
+    return [(row.name, row.section) for row in result.rows] + [
+        (p.name, p.section) for p in result.individuals]
+
+
+def test_a_short_heading_between_two_lists_labels_the_second_whatever_its_words(
+    tmp_path: Path,
+) -> None:
+    # "### des blogeurs" is in no vocabulary; between two lists it labels the second,
+    # which, all people, would not be taken for the list on its own.
+    rows = _read(tmp_path, "# Appel\n\nNous appelons les candidats.\n\n"
+                 "Parmi les premiers signataires :\n\n### des médias\n\n"
+                 "- AgoraVox\n- La Tele Libre\n\n### des blogeurs\n\n"
+                 "- Sylvain Attal\n- Thierry Crouzet\n- Nicolas Voisin\n\n"
+                 "Pour signer, allez sur le site.\n")
+    assert rows == [("AgoraVox", "des médias"), ("La Tele Libre", "des médias"),
+                    ("Sylvain Attal", "des blogeurs"), ("Thierry Crouzet", "des blogeurs"),
+                    ("Nicolas Voisin", "des blogeurs")]
+
+
+def test_a_dated_heading_after_the_list_is_news_not_a_label(tmp_path: Path) -> None:
+    # de-okf: "# UPDATE 17.05.2017" and a paragraph of links after the signatories.
+    rows = _read(tmp_path, "Signed:\n\nAlpha Rights e. V.\n\nBeta Watch e. V.\n\n"
+                 "Gamma Centre e. V.\n\n## Update 17.05.2017\n\nEin Kommentar von Jane Doe\n\n"
+                 "Ein zweiter Kommentar\n")
+    assert [name for name, _ in rows] == ["Alpha Rights e. V.", "Beta Watch e. V.",
+                                          "Gamma Centre e. V."]

@@ -58,6 +58,9 @@ class Block:
     # Rows: what the source's markup says each cell holds ("name", "affiliation", "title",
     # "place", "" for unnamed), for cells whose markup says it (HTML signature cards).
     roles: list[str] = field(default_factory=list)
+    # A group label by its place ("des médias :" before the names it groups), which its
+    # words alone would not say.
+    label: bool = False
 
 
 @dataclass

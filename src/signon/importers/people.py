@@ -60,6 +60,9 @@ THRESHOLDS = {
     # ... each part of it a name of at most this many words, reading as a name this well
     "sentence_name_words": 10,
     "sentence_name": 0.7,
+    # a group label written before its names on one line ("des médias : A, B") has at
+    # most this many words
+    "label_words": 5,
     # region.py's weights of a run of names: alone (one name), after a line announcing
     # signatories, after a letter's closing ("Sincerely,"), after a line announcing a list
     # of something else, mostly people's names outside an "Individuals" section (more

@@ -249,6 +249,18 @@ def _runs(doc: Document, judged: list[Judged]) -> list[_Run]:
     decoy = False
     for i, block in enumerate(blocks):
         role = "break" if i in skip else judged[i].role
+        if (
+            role == "break"
+            and cue
+            and current is None
+            and i + 1 < len(blocks)
+            and judged[i + 1].role == "name"
+            and _short_label(block)
+        ):
+            # "Signed:" / "### Médias" / the names: the label of the list's first group.
+            block.label = True
+            judged[i] = Judged("section")
+            role = "section"
         if block.rule_before and current is not None:
             # A horizontal rule after the list ends it (a footer follows).
             runs.append(current)
@@ -377,9 +389,45 @@ def _dominant_layout(run: _Run, doc: Document, judged: list[Judged]) -> str:
     return layout if layout and counts[layout] >= THRESHOLDS["layout_share"] * len(names) else ""
 
 
+def _short_label(block: Block) -> bool:
+    """A short heading or a line ending with a colon ("### Médias", "**des blogeurs :**"),
+    which, placed before a list, labels a group of it whatever its words."""
+    text = block.text.strip("*_ ")
+    if not ((block.kind == "heading" and block.level != 1) or (
+        block.kind == "para" and text.endswith(":")
+    )):
+        return False
+    return (
+        bool(text)
+        and not any(c.isdigit() for c in text)  # "UPDATE 17.05.2017": news, not a label
+        and len(text.rstrip(":").split()) <= THRESHOLDS["label_words"]
+        and not ends_sentence(text)
+        and not is_labelled(text)
+        and not is_closing(text)
+    )
+
+
+def _label_between(a: _Run, b: _Run, doc: Document, judged: list[Judged]) -> int | None:
+    """The block between two lists of the same kind that is a short label; else None."""
+    if b.start != a.end + 1 or judged[a.end].role == "furniture":
+        return None
+    before, after = doc.blocks[a.end - 1], doc.blocks[b.start]
+    if before.kind != after.kind or before.kind not in ("item", "para"):
+        return None
+    return a.end if _short_label(doc.blocks[a.end]) else None
+
+
 def _joins(a: _Run, b: _Run, doc: Document, judged: list[Judged], best: float) -> bool:
     """Whether run ``b`` continues the list of run ``a`` (the one just before it)."""
-    if a.decoy or b.decoy or min(a.score, b.score) < THRESHOLDS["list"]:
+    if a.decoy or b.decoy:
+        return False
+    if (
+        max(a.score, b.score) >= THRESHOLDS["list"]
+        and min(a.score, b.score) > 0
+        and _label_between(a, b, doc, judged) is not None
+    ):
+        return True  # two lists under their labels: the second may be all people
+    if min(a.score, b.score) < THRESHOLDS["list"]:
         return False
     gap = range(a.end, b.start)
     if len(gap) <= 3 and any(
@@ -404,6 +452,11 @@ def _joined(runs: list[_Run], n: int, doc: Document, judged: list[Judged]) -> _R
     while hi + 1 < len(runs) and _joins(runs[hi], runs[hi + 1], doc, judged, best):
         hi += 1
     for a, b in zip(runs[lo:hi], runs[lo + 1 : hi + 1], strict=True):
+        label = _label_between(a, b, doc, judged)
+        if label is not None:
+            doc.blocks[label].label = True
+            judged[label] = Judged("section")
+            continue
         # A line or two between parts of one list are read like the list, unless prose.
         small = b.start - a.end <= 2
         for i in range(a.end, b.start):

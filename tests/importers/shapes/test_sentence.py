@@ -106,3 +106,29 @@ def test_one_paragraph_of_names_needs_a_lists_worth_of_them(tmp_path: Path) -> N
     items = [b.text for b in doc.blocks if b.kind == "item"]
     assert items[0] == "Ortsgruppe Gießen" and items[-1] == "Ortsgruppe Hannover"
     assert len(items) == 8
+
+
+def test_items_each_a_label_and_its_names_become_labels_and_items(tmp_path: Path) -> None:
+    # "- des médias : [20 Minutes](…), [Dauphiné Libéré](…), …, [Libé](…)...": four
+    # bullets, each a group of the list and its names, ending in "...".
+    parsed = read(excerpt(tmp_path, "fr-tcrouzet-appel-debat-2007", (19, 27)))
+    assert parsed.sections == [
+        "des médias citoyens", "des médias", "des blogeurs", "des associations"]
+    by_section = {s: [e.name for e in parsed.entries if e.section == s] for s in parsed.sections}
+    assert by_section["des médias"] == [
+        "20 Minutes", "Dauphiné Libéré", "Marianne2007.info", "Les Echos", "Libé"]
+    assert by_section["des associations"] == ["Humains Associés", "Débat 2007"]
+    people = {p.name for p in parsed.individuals}
+    assert {"Sylvain Attal", "Thierry Crouzet", "Nicolas Voisin"} <= people
+    assert len(parsed.entries) + len(parsed.individuals) == 19
+
+
+def test_one_item_with_a_colon_and_commas_stays_one_item(tmp_path: Path) -> None:
+    # Alone in its list, "label : A, B" may be a sentence: it is left as written.
+    source = tmp_path / "letter.md"
+    source.write_text("Signed:\n\n- Alpha Rights\n- Beta Watch\n"
+                      "- Gamma Centre: Delta Group, Epsilon Network\n", encoding="utf-8")
+    doc = read_document(source)
+    before = [b.text for b in doc.blocks]
+    sentence.split_lists(doc)
+    assert [b.text for b in doc.blocks] == before

@@ -39,7 +39,7 @@ _WRAP_ENDINGS = frozenset(WRAP_ENDINGS)
 def is_label(block: Block) -> bool:
     """A group label inside a list ("Global", "National organisations", "Ukraine:")."""
     text = block.text
-    if is_group_label(text):
+    if block.label or is_group_label(text):
         return True
     return (block.kind == "heading" or text.endswith(":")) and bool(label_country(text))
 

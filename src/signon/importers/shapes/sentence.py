@@ -13,9 +13,14 @@ rewrite, not a block reader: the paragraph becomes one list item a name (and its
 paragraph of its own) before the region is looked for, so the rest of the pipeline reads
 it as any list of items.
 
+A list item may be a group label with its names ("- des médias : 20 Minutes, Les Echos,
+Libé..."): when two or more items of one list are written so, each becomes its label (a
+group label of the list, whatever its words) and one item a name.
+
 Corpus letters that show it: tests/corpus/de-fff-ortsgruppen (above),
 tests/corpus/de-goe-klimagruppen (the names on the line after the cue),
-tests/corpus/pt-mst-justica-que-queremos (a Portuguese cue, no final "e").
+tests/corpus/pt-mst-justica-que-queremos (a Portuguese cue, no final "e"),
+tests/corpus/fr-tcrouzet-appel-debat-2007 (labelled items).
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ _LAST_AND = re.compile(r",?\s+(?:and|und|et|y|e|и|і|та|i|oraz|og|och|en)\s+(
 _STARTS_WITH_AND = re.compile(r"^(?:and|und|et|y|e|и|і|та|i|oraz|og|och|en)\s", re.IGNORECASE)
 
 
-def _sentence_names(text: str, *, after_cue: bool = False) -> list[str]:
+def _sentence_names(text: str, *, after_cue: bool = False, least: int = 3) -> list[str]:
     """ "A, B, C und D." as its names, when every part reads as a name; else [].
 
     After a cue ("Assinam esta Carta: A, B, …, Z.") the list may end without "and".
@@ -48,12 +53,13 @@ def _sentence_names(text: str, *, after_cue: bool = False) -> list[str]:
     last = _LAST_AND.split(parts[-1], maxsplit=1)
     if len(last) == 2:
         names = [*parts[:-1], *last]
-    elif after_cue and len(parts) >= 3:
+    elif after_cue and len(parts) >= least:
         names = parts
     else:
         return []
-    if len(names) < 3 or not all(
-        n and n[0].isupper() and len(n.split()) <= THRESHOLDS["sentence_name_words"]
+    if len(names) < least or not all(
+        n and (n[0].isupper() or n[0].isdigit())
+        and len(n.split()) <= THRESHOLDS["sentence_name_words"]
         and name_score(n, in_list=True) >= THRESHOLDS["sentence_name"]
         for n in names
     ):
@@ -118,8 +124,64 @@ def _sentence_list(part: list[Block], previous_cue: bool) -> tuple[list[str], st
     return (names, cue, block) if names else None
 
 
+# "des médias : A, B" — a label of a few words, a colon, the names.
+_LABELLED_ITEM = re.compile(r"^(?P<label>[^:,]{2,40}?)\s*:\s+(?P<list>[^:]+,[^:]+)$")
+
+
+def _labelled_item(block: Block) -> tuple[str, list[str]] | None:
+    """(label, names) of a list item "label : A, B, C…", else None."""
+    if block.kind != "item" or "," not in block.text:
+        return None
+    m = _LABELLED_ITEM.match(block.text)
+    if m is None or len(m.group("label").split()) > THRESHOLDS["label_words"]:
+        return None
+    names = _sentence_names(m.group("list").rstrip("…"), after_cue=True, least=2)
+    return (m.group("label") + " :", names) if names else None
+
+
+def _split_labelled_items(doc: Document) -> None:
+    """Items "label : A, B, C…" as their label and one item a name, when two or more
+    items of one list are so written (one alone may be a sentence with a colon)."""
+    found = {i: f for i, b in enumerate(doc.blocks) if (f := _labelled_item(b))}
+    per_group: dict[int, int] = {}
+    for i in found:
+        per_group[doc.blocks[i].group] = per_group.get(doc.blocks[i].group, 0) + 1
+    if not found or max(per_group.values()) < 2:
+        return
+    out: list[Block] = []
+    for i, block in enumerate(doc.blocks):
+        if i not in found or per_group[block.group] < 2:
+            out.append(block)
+            continue
+        label, names = found[i]
+        out.append(
+            Block("item", label, depth=block.depth, group=block.group, marker=block.marker,
+                  line=block.line, span=block.span, label=True)
+        )
+        out += [
+            Block("item", name, depth=block.depth, group=block.group, marker=block.marker,
+                  line=block.line, span=block.span, continues=True)
+            for name in names
+        ]
+    _replace_blocks(doc, out)
+
+
+def _replace_blocks(doc: Document, out: list[Block]) -> None:
+    """``doc.blocks`` replaced by ``out`` (which holds the same title and meta blocks)."""
+    if len(out) != len(doc.blocks):
+        if doc.title_index is not None:
+            title = doc.blocks[doc.title_index]
+            doc.title_index = next(n for n, b in enumerate(out) if b is title)
+        if doc.meta_indexes:
+            metas = [doc.blocks[i] for i in doc.meta_indexes]
+            doc.meta_indexes = {n for n, b in enumerate(out) if any(b is m for m in metas)}
+    doc.blocks = out
+
+
 def split_lists(doc: Document) -> None:
-    """A list written as one sentence after its cue ("Signed by: A, B, C and D.") as items."""
+    """A list written as one sentence after its cue ("Signed by: A, B, C and D.") as items,
+    and items "label : A, B, C" as a label and its items."""
+    _split_labelled_items(doc)
     out: list[Block] = []
     changed = False
     previous_cue = False
@@ -158,11 +220,4 @@ def split_lists(doc: Document) -> None:
                 )
             )
     if changed:
-        shift = len(out) - len(doc.blocks)
-        if shift and doc.title_index is not None:
-            title = doc.blocks[doc.title_index]
-            doc.title_index = next(n for n, b in enumerate(out) if b is title)
-        if shift and doc.meta_indexes:
-            metas = [doc.blocks[i] for i in doc.meta_indexes]
-            doc.meta_indexes = {n for n, b in enumerate(out) if any(b is m for m in metas)}
-        doc.blocks = out
+        _replace_blocks(doc, out)
