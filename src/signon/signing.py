@@ -9,6 +9,7 @@ from typing import Any
 
 from signon.errors import RefusedInput, Remedy
 from signon.fileio import locked
+from signon.identity.people import same_person
 from signon.letter import Individual, Signature, SignatureRecord, check_date, edit_record, today
 from signon.roster import Roster, read_roster
 from signon.text import fold, validate
@@ -220,8 +221,7 @@ def add_individual(root: Path, slug: str, name: str, *, title: str = "",
                         date=check_date(date) if date else today())
     with edit_record(root, slug) as record:
         for other in record.individuals:
-            if fold(other.name) == fold(person.name) and fold(other.affiliation) == fold(
-                    person.affiliation):
+            if same_person(other.name, other.affiliation, person.name, person.affiliation):
                 if other.withdrawn:
                     other.withdrawn = ""
                     other.date = person.date

@@ -42,3 +42,23 @@ def test_names_of_two_scripts_in_a_letter_of_one_are_all_signatories(tmp_path: P
     # The same list under an English-only text: names may alternate scripts by chance.
     path = excerpt(tmp_path, "en-ohs-network-ilabour", (60, 60), (64, 64), (80, 80), (84, 122))
     assert len(read(path).entries) == 20
+
+
+def test_a_person_printed_twice_at_one_place_is_one_individual(tmp_path: Path) -> None:
+    # pt-mst-solidariedade-internacional: under "Indivíduos" (a Portuguese heading of
+    # people), "Miguel Tinker Salas, …, Pomona College (USA)" and later "…, Pomona College";
+    # "Gary Prevost" at "St. John's University" and "College of St. Benedict/St. John's
+    # University"; "Nora Hamilton, …, USC" twice alike.  36 lines, 33 people.
+    from signon.importers.letter_import import import_letter
+    from signon.workspace import init_workspace
+
+    source = excerpt(tmp_path, "pt-mst-solidariedade-internacional", (80, 122))
+    parsed = read(source)
+    assert parsed.sections == ["Indivíduos"]
+    assert len(parsed.individuals) == 36 and not parsed.entries
+    twice = [n.message for n in parsed.notes if n.code == "duplicate-in-list"]
+    assert len(twice) == 3
+    assert twice[0].startswith("individual 'Gary Prevost' is listed twice at the same place: "
+                               "'Gary Prevost, political science professor at St. John’s ")
+    result = import_letter(init_workspace(tmp_path / "ws"), source, "l", dry_run=True)
+    assert result.check.counts.individuals == 33

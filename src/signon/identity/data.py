@@ -77,3 +77,15 @@ no non nein nie ne net нет ні не нe nao não nej ei ez hayir nu
 anonymous anonymously anonymous please unnamed private do not list not publicly
 """)) | {"no please", "do not list", "not publicly", "keep anonymous", "anonymous please",
          "do not name", "no thank you", "no thanks"}
+
+# Words of an affiliation that many affiliations share, so two sharing only these say
+# nothing about being one person ("Professor, University of X" / "University of Y").
+AFFILIATION_COMMON_WORDS = frozenset(_split("""
+university universite universitat universita universidad universidade universitet
+college colegio school ecole escola institute institut instituto institution centre center
+centro department departamento faculty faculdade facultad professor professora professeur
+emeritus emerita associate assistant senior visiting director directora researcher
+political science sciences history studies international national society foundation
+fundacion fundacao association associacao asociacion union network group project program
+programme council office state with from
+"""))

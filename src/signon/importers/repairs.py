@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from signon.identity.people import person_key, same_person
 from signon.importers.blocks import Block
 from signon.importers.model import Note, ParsedEntry, ParsedList, ParsedPerson
 from signon.importers.people import THRESHOLDS
@@ -111,15 +112,25 @@ def report_duplicates(parsed: ParsedList) -> None:
                 entry.line or None,
             )
         )
-    people: dict[str, ParsedPerson] = {}
+    people: dict[str, list[ParsedPerson]] = {}
     for person in parsed.individuals:
-        key = fold(person.name) + "\x00" + fold(person.affiliation)
-        if key in people:
+        same = people.setdefault(person_key(person.name), [])
+        first = next((o for o in same if same_person(
+            o.name, o.affiliation, person.name, person.affiliation)), None)
+        if first is not None:
+            where = f" (line {first.line})" if first.line else ""
+            also = "" if fold(first.affiliation) == fold(person.affiliation) else (
+                f" at the same place: {_as_printed(first)}{where} and {_as_printed(person)}")
             parsed.notes.append(
                 Note(
                     "duplicate-in-list",
-                    f"individual {person.name!r} is listed twice; kept once",
+                    f"individual {person.name!r} is listed twice{also}; kept once",
                     person.line or None,
                 )
             )
-        people.setdefault(key, person)
+            continue
+        same.append(person)
+
+
+def _as_printed(person: ParsedPerson) -> str:
+    return repr(", ".join(p for p in (person.name, person.title, person.affiliation) if p))

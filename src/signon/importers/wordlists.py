@@ -1139,6 +1139,9 @@ PERSON_SECTION_NOUNS = (
     "particuliers",
     "personas",
     "individuos",
+    "indivíduos",
+    "individus",
+    "individui",
     "personalidades",
     "pessoas",
     "persone",
@@ -1159,6 +1162,10 @@ PERSON_SECTION_AFTER = (
 )
 PERSON_SECTION_HINTS = (
     "individual",
+    "individuos",
+    "indivíduos",
+    "individus",
+    "individui",
     "personal capacity",
     "persons",
     "people",
