@@ -22,6 +22,7 @@ def test_group_labels(text: str, label: bool) -> None:
 
 
 def _names(tmp_path: Path, lines: str) -> list[tuple[str, str]]:
+    tmp_path.mkdir(exist_ok=True)
     source = tmp_path / "letter.txt"
     source.write_text("Joint letter\n\nWe, the undersigned organizations, ask for their "
                       f"release.\n\nSigned by:\n\n{lines}", encoding="utf-8")
@@ -71,3 +72,16 @@ def test_a_dated_heading_after_the_list_is_news_not_a_label(tmp_path: Path) -> N
                  "Ein zweiter Kommentar\n")
     assert [name for name, _ in rows] == ["Alpha Rights e. V.", "Beta Watch e. V.",
                                           "Gamma Centre e. V."]
+
+
+def test_the_only_label_printed_among_the_names_is_a_name(tmp_path: Path) -> None:
+    # pt-mst-solidariedade-internacional: "Organizações:" then "Grassroots International",
+    # "Development and Peace", … one a line; no other label anywhere in the list.
+    lines = "Grassroots International\nDevelopment and Peace\nAmazon Watch\n"
+    assert _names(tmp_path / "a", lines) == [
+        ("Grassroots International", ""), ("Development and Peace", ""), ("Amazon Watch", "")]
+    # One word, or a label with a colon, still labels what follows it.
+    assert _names(tmp_path / "b", "Global\nAlpha Rights\nBeta Watch\n") == [
+        ("Alpha Rights", "Global"), ("Beta Watch", "Global")]
+    assert _names(tmp_path / "c", "Civil Society:\nAlpha Rights\nBeta Watch\n") == [
+        ("Alpha Rights", "Civil Society"), ("Beta Watch", "Civil Society")]

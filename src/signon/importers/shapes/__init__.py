@@ -78,6 +78,7 @@ READERS: tuple[BlockReader, ...] = (
 )
 
 LINE_REPAIRS: tuple[LineRepair, ...] = (
+    LineRepair("a lone label", lines.lone_label),
     LineRepair("wrapped lines", lines.rejoin_wrapped),
     LineRepair("signature blocks", representatives.join_signature_blocks),
 )

@@ -95,6 +95,33 @@ def rejoin_wrapped(lines: list[Line], notes: list[Note]) -> list[Line]:
     return out
 
 
+def lone_label(lines: list[Line], notes: list[Note]) -> list[Line]:
+    """A list's only group label, of two words or more, printed in the run of names around
+    it (no colon, no line of its own), is a name made of label words: "Grassroots
+    International" first under "Organizações:" labels no group, as "Global" over "Regional"
+    would."""
+    labels = [n for n, line in enumerate(lines) if line.section == "label"]
+    if len(labels) != 1:
+        return lines
+    n = labels[0]
+    line = lines[n]
+    text = line.text.strip()
+    if (
+        text.endswith(":")
+        or text.startswith(("*", "_"))
+        or len(text.split()) < 2
+        or n + 1 >= len(lines)
+        or lines[n + 1].group != line.group
+        or lines[n + 1].section
+    ):
+        return lines
+    line.section = ""
+    notes.append(Note("import-repair", f"{text!r} is the list's only group label and is "
+                      "printed among the names: read as a name", line.line or None,
+                      index=line.index))
+    return lines
+
+
 def span(blocks: list[Block], i: int, end: int) -> int:
     """Any block is a line of its own."""
     return i + 1
