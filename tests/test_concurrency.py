@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from signon.fileio import locked
-from signon.workspace import init_workspace
+from signon.workspace import Workspace, init_workspace
 
 SIGNON = str(Path(sys.executable).with_name("signon"))
 
@@ -51,11 +51,11 @@ def test_twenty_processes_at_once_lose_nothing(ws: Path) -> None:
 
 def test_mixed_writers_lose_nothing(ws: Path) -> None:
     """Adds, membership changes and edits interleaved: every one of them lands."""
-    setup = [[SIGNON, "add-org", f"Member {i}", "--id", f"m{i}"] for i in range(6)]
-    for args in setup:
-        subprocess.run(args, cwd=ws, env=env(), check=True, capture_output=True)
-    subprocess.run([SIGNON, "add-coalition", "House", "--id", "h", "--member", "m0"], cwd=ws,
-                   env=env(), check=True, capture_output=True)
+    # The roster to start from, made in this process (what is tested is the writers after).
+    workspace = Workspace(ws)
+    for i in range(6):
+        workspace.add_org(f"Member {i}", eid=f"m{i}")
+    workspace.add_coalition("House", eid="h", members=["m0"])
     commands = (
         [[SIGNON, "add-members", "h", f"m{i}"] for i in range(1, 6)]
         + [[SIGNON, "edit-org", f"m{i}", "--country", f"Country {i}"] for i in range(6)]
