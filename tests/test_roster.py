@@ -446,7 +446,7 @@ def rosters(draw: st.DrawFn) -> Roster:
 
 @pytest.mark.heavy
 @given(rosters())
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_round_trip(roster: Roster) -> None:
     text = roster.dumps()
     assert text == tomli_w.dumps(roster.to_toml())       # tomli-w's layout, exactly
@@ -498,7 +498,7 @@ def _hand_written(data: dict[str, Any], noise: list[int]) -> dict[str, Any]:
 
 @pytest.mark.heavy
 @given(rosters(), st.lists(st.integers(0, 5), max_size=5), st.integers(0, 3))
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 def test_same_as_read(roster: Roster, noise: list[int], change: int) -> None:
     data = _hand_written(tomllib.loads(roster.dumps()), noise)
     reread = Roster.from_toml(data)
