@@ -206,12 +206,18 @@ def printable(text: str, *, multiline: bool = False) -> str:
     return "".join(out)
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(text: str, *, max_length: int = 48) -> str:
     """An ASCII id for ``text``: transliterated (Cyrillic, Polish, Arabic…), lower case, dashed."""
-    from anyascii import anyascii  # ~1 ms, but only id-deriving commands need it
+    if text.isascii():  # most names: nothing to transliterate
+        ascii_text = text.lower()
+    else:
+        from anyascii import anyascii  # ~1 ms, but only id-deriving commands need it
 
-    ascii_text = anyascii(unicodedata.normalize("NFC", text)).lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+        ascii_text = anyascii(unicodedata.normalize("NFC", text)).lower()
+    slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
     if len(slug) > max_length:
         cut = slug[:max_length]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut

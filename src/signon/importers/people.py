@@ -181,9 +181,17 @@ def name_part(text: str) -> tuple[str, str]:
     return text[: m.start()].strip(), text[m.end() :].strip(" )")
 
 
+_NOT_IN_A_NAME = re.compile(r'[\d"“”«»&/@:]')
+
+
 @functools.lru_cache(maxsize=_PER_LINE)
 def person_shape(name: str) -> float:
     """How much ``name`` alone (no role, no place) is written like a personal name: 0 to 1."""
+    # A digit, or a colon inside ("IEPALA: María Pilar Colchero" is "Org: its
+    # representative"): no personal name holds one.  Asked first, as it is cheap; the
+    # titles and post-nominals dropped below hold none of these characters.
+    if _NOT_IN_A_NAME.search(name):
+        return 0.0
     words = name.replace("\u00a0", " ").split()
     while words and fold(words[0]).replace(" ", "") in _TITLES and len(words) > 2:
         words = words[1:]
@@ -193,10 +201,6 @@ def person_shape(name: str) -> float:
     # Particles do not count: "Margarida Maria Seabra Prado de Mendonça" is five names.
     named = [w for w in words if w not in _PARTICLES]
     if not 2 <= len(named) <= 5 or len(words) > 7 or fold(words[0]) in _ARTICLES:
-        return 0.0
-    # A colon inside is "Org: its representative" ("IEPALA: María Pilar Colchero"), and a
-    # person's name holds none.
-    if any(ch.isdigit() for ch in name) or any(ch in name for ch in '"“”«»&/@:'):
         return 0.0
     from signon.importers.names import org_words
 
