@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from signon.importers.listparse import parse_list
 from signon.importers.names import section_kind
 from signon.importers.sources import read_document
@@ -165,3 +167,13 @@ def test_a_reference_with_a_year_and_a_link_is_not_a_name(tmp_path: Path) -> Non
     assert name_score("O. Feringa, SolidCode BV, Utrecht, http://www.solidcode.net/",
                       in_list=True) > 0
     assert name_score("O. Feringa, SolidCode BV, Utrecht, http://www.solidcode.net/") == 0
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("CIDADÃOS", "individuals"), ("PARLAMENTARES", "individuals"), ("Citizens:", "individuals"),
+    ("Indivíduos:", "individuals"),
+    # inside a longer line the word describes something else
+    ("des médias citoyens :", ""),
+])
+def test_headings_of_people(heading: str, kind: str) -> None:
+    assert section_kind(heading) == kind

@@ -231,3 +231,38 @@ def test_the_region_begins_after_the_line_announcing_it(tmp_path: Path) -> None:
     assert stop == furniture == len(texts)
     hinted, _, _ = find_region(doc, start="ACI Participa")
     assert texts[hinted] == "ACI Participa, Honduras"
+
+
+def test_names_ending_in_a_stray_full_stop_stay_in_the_list(tmp_path: Path) -> None:
+    # pt-mst-movimento-social-nao-e-crime: "Fórum de Mulheres de Imperatriz, Centro de
+    # Promoção … Pé.Josimo." among the organizations; "Adelson Fernandes Moreira, professor
+    # de Física do CEFET-MG." and "Alexandre Guedes - Adv. OAB/PB - 5546- REJUDH." one after
+    # the other among the people.  Each had ended the list there.
+    orgs = read(excerpt(tmp_path, "pt-mst-movimento-social-nao-e-crime", (166, 190)))
+    names = [e.name for e in orgs.entries]
+    assert any(n.startswith("Fórum de Mulheres de Imperatriz") for n in names)
+    assert "Frente Povo Sem Medo" in names
+    people = read(excerpt(tmp_path, "pt-mst-movimento-social-nao-e-crime", (250, 274)))
+    assert [p.name.split(" - ")[0] for p in people.individuals][5:9] == [
+        "Adelaide Gonçalves", "Adelson Fernandes Moreira", "Alexandre Guedes",
+        "Ana Amelia Melo"]
+
+
+def test_a_sentence_between_the_title_and_a_list_is_no_name(tmp_path: Path) -> None:
+    # A line ending in a full stop is taken for a name only inside the list.
+    path = tmp_path / "letter.txt"
+    path.write_text("Letter\n\nWe write to you as we did in 2011.\n\nAlpha Rights\n"
+                    "Beta Watch\nGamma Centre\n", encoding="utf-8")
+    assert [e.name for e in read(path).entries] == ["Alpha Rights", "Beta Watch", "Gamma Centre"]
+
+
+@pytest.mark.parametrize(("text", "inside"), [
+    ("We call for his release. The government must act", True),
+    ("Celi Taffarel, Professora Dra. Titular FACED UFBA, Coordenadora dos Grupos", False),
+    ("Lígia Chiappini, Prof. De Literatura e Cultura Brasileira", False),
+    ("Chaos Computer Club e. V. Berlin", False),
+])
+def test_a_title_abbreviated_ends_no_sentence(text: str, inside: bool) -> None:
+    from signon.importers.names import _sentence_inside
+
+    assert _sentence_inside(text) is inside

@@ -19,11 +19,13 @@ from signon.importers.wordlists import (
     ORG_SECTION_QUALIFIERS,
     ORG_WORDS,
     PERSON_SECTION_AFTER,
+    PERSON_SECTION_ALONE,
     PERSON_SECTION_HINTS,
     PERSON_SECTION_NOUNS,
     PERSON_SECTION_QUALIFIERS,
     SECTION_CONNECTORS,
     SIGNATORY_CUES,
+    TITLE_ABBREVIATIONS,
 )
 from signon.text import fold
 
@@ -148,6 +150,7 @@ _PERSON_SECTION = re.compile(
     re.IGNORECASE,
 )
 _INDIVIDUAL_HINT = re.compile(words_pattern(PERSON_SECTION_HINTS), re.IGNORECASE)
+_PERSON_ALONE = re.compile(rf"^(?:{words_pattern(PERSON_SECTION_ALONE)})\s*:?$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=_PER_LINE)
@@ -155,7 +158,9 @@ def section_kind(text: str) -> str:
     """ "organizations" or "individuals" for a section heading of the list, else ""."""
     if len(text) > 90:
         return ""
-    if _PERSON_SECTION.match(text) and _INDIVIDUAL_HINT.search(text):
+    if (_PERSON_SECTION.match(text) and _INDIVIDUAL_HINT.search(text)) or _PERSON_ALONE.match(
+        text
+    ):
         return "individuals"
     # "And the following individuals, in a personal capacity:" — but not "The following
     # individuals remain in detention:" (a decoy list, checked first).
@@ -360,6 +365,22 @@ def ends_sentence(text: str) -> bool:
 
 # Two letters before the full stop: "e. V." (a German association) ends no sentence.
 _SENTENCE_INSIDE = re.compile(r"[a-zа-яё0-9)]{2}[.!?]\s+[A-ZА-ЯЁ]")
+# …nor does a title abbreviated ("Professora Dra. Titular FACED", "Prof. De Literatura",
+# "Profa. Aposentada", "Coordenador Ex. HISTEDBR").
+_ABBREVIATED = frozenset(TITLE_ABBREVIATIONS)
+_WORD_BEFORE = re.compile(r"(\w+)$")
+
+
+def _sentence_inside(text: str) -> bool:
+    """Whether a sentence ends inside ``text`` (a full stop, then a capital)."""
+    for m in _SENTENCE_INSIDE.finditer(text):
+        # The match is two characters and the stop: the word they end is looked up by
+        # going back from the stop (linear: each match looks at one word).
+        stop = m.start() + 2
+        word = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+        if word is None or word.group(1).lower() not in _ABBREVIATED:
+            return True
+    return False
 
 
 def name_score(text: str, *, in_list: bool = False) -> float:
@@ -390,7 +411,7 @@ def _name_score(text: str, in_list: bool) -> float:
     limit = 30 if in_list else 22
     if len(words) > limit or len(text) > 300:
         return _head_score(text) if in_list else 0.0
-    if _SENTENCE_INSIDE.search(text) and len(words) > 8:
+    if len(words) > 8 and _sentence_inside(text):
         return 0.0
     first = text.lstrip("\"'“„«‘(").strip()
     if not first:

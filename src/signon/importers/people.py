@@ -60,6 +60,10 @@ THRESHOLDS = {
     # ... each part of it a name of at most this many words, reading as a name this well
     "sentence_name_words": 10,
     "sentence_name": 0.7,
+    # a line among names that ends in a full stop is a name when, without it, it reads
+    # as one this well, with at most this share of its words in lower case
+    "stray_stop_name": 1.0,
+    "stray_stop_lower": 0.4,
     # a group label written before its names on one line ("des médias : A, B") has at
     # most this many words
     "label_words": 5,

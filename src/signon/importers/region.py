@@ -37,7 +37,7 @@ from signon.importers.names import (
     words_pattern,
 )
 from signon.importers.people import HEAD_SPLIT as _HEAD_SPLIT
-from signon.importers.people import THRESHOLDS
+from signon.importers.people import THRESHOLDS, name_part, person_shape
 from signon.importers.shapes.lines import is_label
 from signon.importers.shapes.tables import is_header_row, name_columns, row_name
 from signon.importers.shapes.unnamed import UnnamedReader
@@ -291,9 +291,46 @@ def _layout(text: str) -> str:
     return "-" if mark in ("-", "–", "—") else mark
 
 
+def _stray_stop(block: Block, judged: Judged) -> bool:
+    """A name that a final full stop made read as a sentence ("Fórum de Mulheres de
+    Imperatriz, Centro de Promoção … Pé.Josimo.", "Adelson Fernandes Moreira, professor de
+    Física do CEFET-MG."): without it, a name, and few of its words in lower case."""
+    text = block.text
+    if judged.role != "break" or block.kind not in ("para", "item") or not text.endswith("."):
+        return False
+    bare = text.rstrip(". ")
+    words = bare.split()
+    lower = sum(w[:1].islower() for w in words)
+    return (
+        bool(words)
+        # a person's name then a role in lower case ("…, professora adjunta da FEBF/UERJ.")
+        and (lower <= THRESHOLDS["stray_stop_lower"] * len(words)
+             or person_shape(name_part(bare)[0]) >= 1.0)
+        and name_score(bare, in_list=True) >= THRESHOLDS["stray_stop_name"]
+    )
+
+
 def _bridge(blocks: list[Block], judged: list[Judged], skip: set[int]) -> None:
     """A line between two names and written like both ("theresa aiello, Lecturer, NYU",
     "Name / Founder. Writer."): part of the same list, though it does not read as a name."""
+    # Names ending in a stray full stop, alone or one after another, among names.
+    stray = {i for i in range(len(blocks)) if i not in skip and _stray_stop(blocks[i], judged[i])}
+    for i in sorted(stray):
+        if i - 1 in stray:
+            continue  # inside a run of them, decided with its first
+        j = i
+        while j + 1 < len(blocks) and j + 1 in stray:
+            j += 1
+        # Inside the list, not at its edge: two names (or such lines) before and two after.
+        around = [i - 2, i - 1, j + 1, j + 2]
+        if all(
+            0 <= n < len(blocks) and n not in skip
+            and (judged[n].role == "name" or n in stray)
+            and blocks[n].kind == blocks[i].kind
+            for n in around
+        ):
+            for n in range(i, j + 1):
+                judged[n] = Judged("name", THRESHOLDS["odd_line"])
     for i in range(1, len(blocks) - 1):
         if judged[i].role != "break" or i in skip or blocks[i].kind == "heading":
             continue

@@ -1160,6 +1160,32 @@ PERSON_SECTION_AFTER = (
     "in their personal capacity",
     "in a personal capacity",
 )
+# Titles written abbreviated, whose full stop ends no sentence ("Profa. Aposentada",
+# "Dott. Rossi"), lower case.
+TITLE_ABBREVIATIONS = (
+    "dr", "dra", "prof", "profa", "sr", "sra", "st", "jr", "ex", "esp", "me", "ms", "mr",
+    "mrs", "dott", "dssa", "ing", "avv", "arq", "eng", "pe", "pr", "fr", "mons", "rev",
+    "mgr", "hon", "gen", "col", "lic", "mag", "doc",
+)
+
+# Nouns that head a section of people only as the whole heading ("CIDADÃOS",
+# "Parlamentares:"); inside a longer line they describe something else ("des médias
+# citoyens :").
+PERSON_SECTION_ALONE = (
+    "citizens",
+    "cidadãos",
+    "cidadãs",
+    "ciudadanos",
+    "ciudadanas",
+    "citoyens",
+    "citoyennes",
+    "cittadini",
+    "parliamentarians",
+    "parlamentares",
+    "parlamentarios",
+    "parlementaires",
+    "parlamentari",
+)
 PERSON_SECTION_HINTS = (
     "individual",
     "individuos",
