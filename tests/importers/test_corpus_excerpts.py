@@ -177,3 +177,16 @@ def test_a_reference_with_a_year_and_a_link_is_not_a_name(tmp_path: Path) -> Non
 ])
 def test_headings_of_people(heading: str, kind: str) -> None:
     assert section_kind(heading) == kind
+
+
+def test_an_editor_s_credit_after_the_list_and_an_x_de_y_organization(tmp_path: Path) -> None:
+    # pt-mst-florestas-offsets: "Terra de Direitos" ("Terra" is also a given name) among
+    # the organizations, and "Editado por Geanini Hackbardt" under the list.
+    path = tmp_path / "letter.txt"
+    path.write_text("Carta\n\nAs organizações abaixo defendem as florestas.\n\nAssinam:\n\n"
+                    "Amigos da Terra Brasil\nTerra de Direitos\nFASE\nVia Campesina Brasil\n\n"
+                    "Editado por Geanini Hackbardt\n", encoding="utf-8")
+    parsed = read(path)
+    assert [e.name for e in parsed.entries] == [
+        "Amigos da Terra Brasil", "Terra de Direitos", "FASE", "Via Campesina Brasil"]
+    assert parsed.individuals == []

@@ -227,7 +227,9 @@ _FURNITURE = re.compile(
 
 # A site's footer line: "Published by HRHF. Read more", "Posted by admin".
 _FOOTER = re.compile(
-    r"^\W*(?:published|posted|written|shared)\s+by\b.{0,60}?(?:\bread\s+more\b.*)?$|"
+    r"^\W*(?:(?:published|posted|written|shared|edited)\s+by|(?:editado|publicado|escrito|"
+    r"postado)\s+por|(?:édité|publié|écrit)\s+par|a\s+cura\s+di|pubblicato\s+da|"
+    r"(?:veröffentlicht|bearbeitet)\s+von)\b.{0,60}?(?:\bread\s+more\b.*)?$|"
     r".{0,60}\bread\s+(?:more|the\s+full\s+(?:article|story|statement))\b\W*$|"
     # "See the full list of signatories", "For more information, contact …": after a list.
     r"^\W*(?:see|view|read|download|click\s+here\s+(?:to|for))\s+(?:the\s+)?(?:full|complete|"

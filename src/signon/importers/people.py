@@ -235,7 +235,12 @@ def person_score(text: str) -> float:
     shape = person_shape(head)
     if not shape:
         affiliated = _AFFILIATED.match(head)
-        if affiliated and _known_given(affiliated.group(1)) and not head[:1].islower():
+        if (
+            affiliated
+            and _known_given(affiliated.group(1))
+            and not head[:1].islower()
+            and not organization_evidence(head)  # "Terra de Direitos": "rights"
+        ):
             return 1.0  # "Mathieu de fairness.coop": a first name and where the person is from
         return _contact_score(text, head)
     score = 0.5
