@@ -79,10 +79,11 @@ def test_portuguese_roles_after_a_dash_make_people(tmp_path: Path) -> None:
     # "Stella Senra – Professora Aposentada" are people (roles of ROLE_WORDS, in Portuguese).
     path = excerpt(tmp_path, "pt-mst-punicao-torturadores", (84, 167))
     parsed = read(path)
-    people = [p.name for p in parsed.individuals]
+    people = {p.name: p.title for p in parsed.individuals}
     assert len(people) == 13
-    for name in ("Celio Turino - historiador", "Juliana Cardoso - vereadora SP", "Stella Senra"):
-        assert name in people
+    assert people["Celio Turino"] == "historiador"
+    assert people["Juliana Cardoso"] == "vereadora SP"
+    assert people["Stella Senra"] == "Professora Aposentada"
     assert len(parsed.entries) == 24
     assert "Levante Popular da Juventude" in [e.name for e in parsed.entries]
 
@@ -190,3 +191,19 @@ def test_an_editor_s_credit_after_the_list_and_an_x_de_y_organization(tmp_path: 
     assert [e.name for e in parsed.entries] == [
         "Amigos da Terra Brasil", "Terra de Direitos", "FASE", "Via Campesina Brasil"]
     assert parsed.individuals == []
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # it-noiapp-lettera-pisano, pt-mst-movimento-social-nao-e-crime
+    ("Orizio Pierangelo - Full Stack developer", ("Orizio Pierangelo", "Full Stack developer", "")),
+    ("Adelaide Gonçalves - professorada Universidade Federal do Ceará",
+     ("Adelaide Gonçalves", "", "professorada Universidade Federal do Ceará")),
+    ("Amina Yusuf - Kenya", ("Amina Yusuf", "", "Kenya")),
+    ("Jean-Pierre Dubois, Professor, Université de Lyon",
+     ("Jean-Pierre Dubois", "Professor", "Université de Lyon")),
+])
+def test_a_person_s_name_role_and_place(text: str, person: tuple[str, str, str]) -> None:
+    from signon.importers.names import parse_person
+
+    got = parse_person(text)
+    assert (got.name, got.title, got.affiliation) == person

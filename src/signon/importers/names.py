@@ -538,6 +538,9 @@ class Person:
     affiliation: str = ""
 
 
+_PERSON_PARTS = re.compile(r",\s+|\s+[-–—/]\s+")
+
+
 def parse_person(text: str) -> Person:
     """ "Jane Roe, Professor, University of X" / "Jane Roe (Moscow Helsinki Group)"."""
     text = text.strip().rstrip(";,").strip()
@@ -547,7 +550,8 @@ def parse_person(text: str) -> Person:
     m = _TRAILING_PAREN.match(text)
     if m and not is_country(m.group("inner")):
         text, affiliation = m.group("name").strip(), m.group("inner").strip()
-    parts = [p.strip() for p in re.split(r",\s+|\s+[–—/]\s+", text) if p.strip()]
+    # A dash between spaces too ("Celio Turino - historiador"); "Jean-Pierre" has none.
+    parts = [p.strip() for p in _PERSON_PARTS.split(text) if p.strip()]
     if not parts:
         return Person(name=text)
     name, rest = parts[0], parts[1:]
@@ -556,7 +560,10 @@ def parse_person(text: str) -> Person:
         title = rest[0]
         affiliation = ", ".join([*rest[1:], *([affiliation] if affiliation else [])])
     elif len(rest) == 1:
-        if affiliation or not org_words(rest[0]):
+        # "Amina Yusuf - Kenya": the country is where she is, no title.
+        if not affiliation and is_country(rest[0]):
+            affiliation = rest[0]
+        elif affiliation or not org_words(rest[0]):
             title = rest[0]
         else:
             affiliation = rest[0]

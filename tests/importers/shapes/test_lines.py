@@ -214,8 +214,8 @@ def test_titles_before_a_name_and_a_name_wrapped_onto_a_line_of_its_own(tmp_path
     # conselheira do CEDCA pela OAB/RJ" (one person wrapped over two lines).
     path = excerpt(tmp_path, "pt-mst-lei-antiterrorismo", (80, 84), (143, 170))
     parsed = read(path)
-    people = [p.name for p in parsed.individuals]
-    assert "Deputado Chico Alencar - PSOL/RJ" in people
+    people = {p.name: f"{p.title} {p.affiliation}".strip() for p in parsed.individuals}
+    assert people["Deputado Chico Alencar"] == "PSOL/RJ"
     margarida = next(p for p in parsed.individuals if p.name.startswith("Margarida"))
     assert "do Direito" in f"{margarida.title} {margarida.affiliation}"
     assert not any(e.name.startswith("do Direito") for e in parsed.entries)
