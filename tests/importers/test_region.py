@@ -266,3 +266,17 @@ def test_a_title_abbreviated_ends_no_sentence(text: str, inside: bool) -> None:
     from signon.importers.names import _sentence_inside
 
     assert _sentence_inside(text) is inside
+
+
+def test_a_plain_text_list_may_end_with_a_line_after_a_coalition(tmp_path: Path) -> None:
+    # Found by the export → import property test: the last organization, after an
+    # indented coalition member and a blank line, over the closing prose.
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "Letter\n\nWe write about the sentencing of a defender.\n\nSigned by:\n\n"
+        "Human Rights Centre (HRC)\nAlpha Rights\n\n"
+        "Pravozashchitny Tsentr (on behalf of the following organizations):\n"
+        "  • Beta Watch\n\nSpilka Yurystiv\n\n"
+        "Contact: the coordinators of this letter, by e-mail.\n", encoding="utf-8")
+    names = [e.name for e in read(path).walk()]
+    assert names[-1] == "Spilka Yurystiv"

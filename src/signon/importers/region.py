@@ -409,6 +409,23 @@ def _auto(doc: Document, judged: list[Judged], furniture: int) -> tuple[int, int
     if best is None or best.score < THRESHOLDS["list"]:
         return None
     best = _joined(runs, runs.index(best), doc, judged)
+    blocks = doc.blocks
+    end = best.end
+    if (
+        end - best.start >= 3
+        and end < len(blocks)
+        and blocks[end - 1].kind == "para"
+        and blocks[end - 2].kind in ("item", "row")
+        and blocks[end - 1].group != blocks[end - 2].group
+        and not blocks[end - 1].continues
+        and _is_prose(blocks[end], judged[end])
+        # every other name of the list is a list item (a plain-text list, of lines, may
+        # well end with a line after an indented coalition)
+        and not any(blocks[k].kind == "para" for k in range(best.start, end - 1))
+    ):
+        # A line of its own after a list, over prose ("**Cos’è Frontiere Digitali**"
+        # after the numbered signatories): the heading of what follows, not a name.
+        best.end = end - 1
     # A run includes its own section headings ("Individuals:"); it never reaches into
     # the page furniture.
     if best.end > furniture > best.start:

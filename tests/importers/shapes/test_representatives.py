@@ -136,3 +136,15 @@ def test_a_letter_of_people_keeps_them_people(tmp_path: Path) -> None:
 
 def test_the_module_names_corpus_letters_that_show_it() -> None:
     assert "pt-mst-rotulagem-transgenicos" in (representatives.__doc__ or "")
+
+
+def test_an_organization_and_the_person_who_answers_for_it(tmp_path: Path) -> None:
+    # it-frontiere-digitali-liberta-rete: "[Associazione Liber Liber](…), Referente: Marco
+    # Calvo", numbered; after the list a bold line over prose, "**Cos’è Frontiere
+    # Digitali**", which heads what follows.
+    parsed = read(excerpt(tmp_path, "it-frontiere-digitali-liberta-rete", (28, 76)))
+    by_name = {e.name: e.signer for e in parsed.entries}
+    assert by_name["Associazione Liber Liber"] == "Marco Calvo"
+    assert by_name["Unione degli Studenti (U.d.S.)"] == "Mauro Di Palma"
+    assert len(parsed.entries) == 20 and parsed.individuals == []
+    assert not any(n.startswith("Cos’è") for n in by_name)

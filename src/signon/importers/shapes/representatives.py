@@ -83,6 +83,28 @@ def on_behalf(text: str) -> tuple[str, str] | None:
     return org, signer
 
 
+# "Associazione Liber Liber, Referente: Marco Calvo": an organization and the person who
+# answers for it.
+_CONTACT_PERSON = re.compile(
+    r"^(?P<org>[^:]+?)\s*[,:;–—-]?\s+(?P<word>referente|contatto|contact(?:o)?|contato|"
+    r"ansprechpartner(?:in)?|responsable|representative|rappresentante|representante)"
+    r"\s*:?\s+(?P<person>[^,:;]+)$",
+    re.IGNORECASE,
+)
+
+
+def org_and_contact(text: str) -> tuple[str, str] | None:
+    """("Associazione Liber Liber", "Marco Calvo") for "Associazione Liber Liber,
+    Referente: Marco Calvo"; None unless a personal name follows the word."""
+    m = _CONTACT_PERSON.match(text)
+    if m is None:
+        return None
+    org, person = m.group("org").strip(" ,;:"), m.group("person").strip(" .")
+    if not org[:1].isupper() or person_shape(person) < 1.0:
+        return None
+    return org, person
+
+
 def org_and_signer(text: str) -> tuple[str, str] | None:
     """("Alpha Rights Project", "Jane Doe, Executive Director") for "Jane Doe, Executive
     Director, Alpha Rights Project, Norway"; None unless the line is a person's name, a
@@ -128,7 +150,11 @@ def sign_for_organizations(entries: list[ParsedEntry], *, declared: bool) -> Non
     for entry in entries:
         if entry.kind == "coalition" or entry.signer:
             continue
-        found = on_behalf(entry.printed) or (org_and_signer(entry.printed) if declared else None)
+        found = (
+            on_behalf(entry.printed)
+            or org_and_contact(entry.printed)
+            or (org_and_signer(entry.printed) if declared else None)
+        )
         if found:
             entry.name, entry.signer = found
             entry.why = (f"the organization {entry.name!r}, signed by {entry.signer!r} "
