@@ -643,3 +643,48 @@ def test_positions_always_point_at_the_text(pieces: list[str]) -> None:
             line = lines[claim.line - 3]
             assert line[claim.column - 1 :].startswith(claim.text.split("\n")[0])
             assert claim.text in text
+
+
+_LOADED = (
+    "import sys\n"
+    "from signon.claims import find_claims\n"
+    "found = find_claims(sys.argv[1], language=sys.argv[2])\n"
+    "print([(c.value, c.qualifier, c.rule, c.line, c.column) for c in found])\n"
+    "print(sorted(m for m in sys.modules if m.startswith(('signon.claim_scan',"
+    " 'signon.claim_words'))))\n"
+)
+
+
+def _claims_in_process(text: str, language: str, cache: Path | None) -> tuple[str, str]:
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "SIGNON_NO_CACHE"}
+    if cache is None:
+        env["SIGNON_NO_CACHE"] = "1"
+    else:
+        env["SIGNON_CACHE_DIR"] = str(cache)
+    proc = subprocess.run([sys.executable, "-c", _LOADED, text, language], env=env,
+                          capture_output=True, text=True, check=True)
+    claims, modules = proc.stdout.splitlines()
+    return claims, modules
+
+
+def test_a_language_is_loaded_when_a_text_in_it_is_scanned() -> None:
+    claims, modules = _claims_in_process("Plus de 50 ONG ont signé.", "fr", None)
+    assert claims == "[(50, 'more-than', 'organizations', 1, 1)]"
+    assert modules == ("['signon.claim_scan', 'signon.claim_words', 'signon.claim_words.en', "
+                       "'signon.claim_words.fr']")
+    # A language without its own vocabulary still reads every language's.
+    claims, modules = _claims_in_process("Plus de 50 ONG ont signé.", "xx", None)
+    assert claims == "[(50, 'more-than', 'organizations', 1, 1)]"
+    assert modules.count("signon.claim_words.") == 10
+
+
+def test_cached_claims_need_no_scanner(tmp_path: Path) -> None:
+    text = "More than 70 organizations and 12 individuals have signed."
+    first = _claims_in_process(text, "en", tmp_path)
+    again = _claims_in_process(text, "en", tmp_path)
+    assert first[0] == again[0] == str([(70, "more-than", ORG, 1, 1), (12, "exact", IND, 1, 32)])
+    assert "signon.claim_scan" in first[1]
+    assert again[1] == "[]"

@@ -166,7 +166,7 @@ def test_a_size_setting_that_is_not_a_size_keeps_the_default(
 
 def test_claims_are_found_once_per_text_and_language(cache: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from signon import claims
+    from signon import claim_scan, claims
 
     text = "We, more than 78 organizations and 12 individuals, call for their release."
     first = claims.find_claims(text, language="en", first_line=3)
@@ -177,7 +177,7 @@ def test_claims_are_found_once_per_text_and_language(cache: Path,
     def fail(*args: object, **kwargs: object) -> list[claims.Claim]:
         raise AssertionError("found again")
 
-    monkeypatch.setattr(claims, "_find_claims", fail)
+    monkeypatch.setattr(claim_scan, "scan_claims", fail)
     assert claims.find_claims(text, language="en", first_line=3) == first
     # Another language, rule or first line is another question.
     with pytest.raises(AssertionError, match="found again"):
