@@ -152,11 +152,12 @@ def find_claims(
 def _code_version() -> str:
     """A digest of the code and vocabularies that find claims: a cached result of other
     rules is never used."""
-    import hashlib
     from pathlib import Path
 
+    from signon.parsecache import blake2b
+
     here = Path(__file__).parent
-    digest = hashlib.blake2b(digest_size=12)
+    digest = blake2b(digest_size=12)
     for path in [here / "claims.py", here / "claim_scan.py", here / "numwords.py",
                  *sorted((here / "claim_words").glob("*.py"))]:
         digest.update(path.read_bytes())

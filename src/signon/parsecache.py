@@ -20,14 +20,17 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+try:  # hashlib loads OpenSSL's bindings (~4 ms a process) only to hand out this same blake2b
+    from _blake2 import blake2b as blake2b
+except ImportError:  # pragma: no cover - an interpreter built without its own BLAKE2
+    from hashlib import blake2b as blake2b
 
 MIN_SIZE = 32 * 1024  # below this, parsing is faster than hashing and reading a cache file
 # Cache files kept; the least recently used go first.  Bytes are the real bound: at 32
@@ -71,7 +74,7 @@ def text_digest(text: str) -> bytes:
     known = _DIGESTS.get(id(text))
     if known is not None and known[0] is text:
         return known[1]
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+    digest = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
     if len(_DIGESTS) >= 4:
         _DIGESTS.clear()
     _DIGESTS[id(text)] = (text, digest)
@@ -81,7 +84,7 @@ def text_digest(text: str) -> bytes:
 def _path(folder: Path, text: str, kind: str = "") -> Path:
     # Keyed by the text's digest, never by a concatenation: copying a large text to
     # prefix it cost as much as hashing it.
-    digest = hashlib.blake2b(f"{_FORMAT}\0{_FORMAT_VERSION}\0{kind}\0".encode()
+    digest = blake2b(f"{_FORMAT}\0{_FORMAT_VERSION}\0{kind}\0".encode()
                              + text_digest(text),
                              digest_size=20).hexdigest()
     return folder / f"{digest}{SUFFIX}"
@@ -129,7 +132,7 @@ def cached_result(kind: str, text: str, compute: Callable[[], dict[str, Any]], *
 def code_version(*files: str) -> str:
     """A digest of the source ``files``: the kind of a result they compute (see
     :func:`cached_result`), so that changed code never reads an old result."""
-    digest = hashlib.blake2b(digest_size=12)
+    digest = blake2b(digest_size=12)
     for name in files:
         digest.update(Path(name).read_bytes())
     return digest.hexdigest()
@@ -169,6 +172,8 @@ def _store(folder: Path, path: Path, data: dict[str, Any]) -> None:
     limit = max_bytes()
     if len(payload) > limit:
         return  # would push out everything else and still not fit
+    import tempfile  # only a command that stores a result pays for it
+
     tmp = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -882,9 +882,9 @@ def read_roster(path: Path, *, display: str = "orgs.toml") -> tuple[Roster, str]
 @functools.cache
 def _checks_version() -> str:
     """A digest of the code that checks a roster: a text checked by other code is checked again."""
-    import hashlib
+    from signon.parsecache import blake2b
 
-    digest = hashlib.blake2b(digest_size=12)
+    digest = blake2b(digest_size=12)
     for module in (__file__, Path(__file__).with_name("text.py")):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()
