@@ -323,3 +323,15 @@ def test_a_roster_read_from_a_file_gives_the_same_list(
     assert "LazyEntries" in repr(lazy.entries)
     assert _state(build_list(the_letter, lazy, language=language)) == _state(
         build_list(the_letter, roster, language=language))
+
+
+def test_a_roster_known_to_pass_its_checks_prints_names_in_the_letters_language() -> None:
+    # Read from the parse cache, a roster holds every table unmade (checked=True): one
+    # with names in other languages must still print the letter's one.
+    data = {"orgs": {"a": {"name": "Organization A", "country": "France",
+                           "names": {"fr": "Organisation A"}},
+                     "b": {"name": "Organization B", "aliases": ["OB"]}}}
+    for checked in (False, True):
+        roster = Roster.from_toml(data, checked=checked)
+        names = [n.name for n in build_list(letter("a", "b", language="fr"), roster).entries]
+        assert names == ["Organisation A", "Organization B"], checked

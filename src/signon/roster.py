@@ -259,7 +259,10 @@ class LazyEntries(MutableMapping[str, Entry]):
         None when it is made, a coalition or not in the roster.  A letter prints 50,000
         such names, and making their entries was half of building its list."""
         value = self._data.get(eid)
-        if value.__class__ is dict and eid not in self._coalitions:
+        # A roster known to pass its checks holds every table, not only simple ones: one
+        # with names in other languages (or aliases…) is printed from its Entry.
+        if (value.__class__ is dict and eid not in self._coalitions
+                and _SIMPLE_KEYS.issuperset(value)):
             return value["name"], value.get("country", "")
         return None
 
