@@ -197,3 +197,54 @@ def test_many_small_results_leave_the_roster_in_place(cache: Path) -> None:
         raise AssertionError("parsed although cached")
 
     assert len(parsecache.cached_parse(BIG, fail)["orgs"]) == 2000
+
+
+def _mixed_roster() -> str:
+    rows = []
+    for i in range(1500):
+        if i % 97 == 5:  # more than a name and a country: kept as its table
+            rows.append(f'[orgs.o{i:04d}]\nname = "Org {i}"\ncountry = "Norway"\n'
+                        f'aliases = ["O{i}"]\nacronym = "O{i}"\n')
+        elif i % 89 == 3:
+            rows.append(f'[orgs.o{i:04d}]\nname = "Без страны {i}"\n')
+        elif i == 700:
+            rows.append(f'[orgs.o{i:04d}]\nname = "Nul\\u0000 {i}"\ncountry = "Poland"\n')
+        else:
+            rows.append(f'[orgs.o{i:04d}]\nname = "Organizacja {i}"\ncountry = "Poland"\n')
+    rows.append('[coalitions.c1]\nname = "House"\nmembers = ["o0001", "o0005"]\n')
+    return 'retired_ids = ["gone"]\n\n' + "\n".join(rows) + '\n[redirects]\nold = "o0002"\n'
+
+
+def _view(roster: object) -> list[object]:
+    from signon.roster import Roster
+
+    assert isinstance(roster, Roster)
+    plain = [roster.entries.plain_organization(eid)  # type: ignore[attr-defined]
+             for eid in list(roster.entries)[:120]]
+    return [list(roster.entries), plain, [vars(e) for e in roster.entries.values()],
+            roster.retired, roster.redirects, roster.extra]
+
+
+def test_a_roster_read_as_pairs_is_the_roster_parsed(
+        cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from signon import roster as roster_module
+    from signon.roster import read_roster
+
+    path = tmp_path / "orgs.toml"
+    path.write_text(_mixed_roster(), encoding="utf-8")
+    first, _ = read_roster(path)  # parsed, checked, then stored as pairs
+    parse = roster_module._parse
+
+    def fail(*args: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(roster_module, "_parse", fail)
+    again, _ = read_roster(path)
+    monkeypatch.setattr(roster_module, "_parse", parse)
+    monkeypatch.setenv("SIGNON_NO_CACHE", "1")
+    parsed, _ = read_roster(path)
+    assert _view(again) == _view(first) == _view(parsed)
+    assert again.entries["o0700"].name == "Nul\0 700"
+    assert again.entries["o0003"].country == ""
+    assert again.entries["o0005"].aliases == ["O5"]
+    assert again.expand("c1") == parsed.expand("c1")
