@@ -175,7 +175,7 @@ def respelled(draw: st.DrawFn) -> tuple[str, str]:
     return name, typed
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(respelled())
 # Found by hypothesis: dots inside "Fundacja" made "und" a word, then dropped as a connector.
 @example(("Helsińska Fundacja Praw Człowieka", "Helsińska F.und.acja Praw Człowieka"))
@@ -225,7 +225,7 @@ VARIANTS = st.sampled_from([
 ])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.lists(VARIANTS, min_size=2, max_size=9),
        st.lists(st.sampled_from(["", "", "Norway", "Poland"]), max_size=9))
 def test_blocking_finds_what_comparing_every_pair_finds(names: list[str],
@@ -457,7 +457,7 @@ def mistyped(draw: st.DrawFn) -> str:
     return " ".join(w for w in words if w) or "x"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.lists(mistyped(), min_size=1, max_size=12), st.lists(mistyped(), min_size=1,
                                                                max_size=6))
 def test_typo_blocks_find_what_scanning_every_name_finds(roster_names: list[str],

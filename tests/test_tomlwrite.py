@@ -30,7 +30,7 @@ documents = st.fixed_dictionaries(
 
 @pytest.mark.heavy
 @given(documents)
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 def test_identical_to_tomli_w(document: dict[str, object]) -> None:
     assert dumps_roster(document) == tomli_w.dumps(document)
 
@@ -65,7 +65,7 @@ records = st.dictionaries(
 
 
 @given(records)
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 def test_record_writer_identical_to_tomli_w(document: dict[str, object]) -> None:
     from signon.tomlwrite import dumps_document
 
@@ -92,7 +92,7 @@ values = st.recursive(
 
 @pytest.mark.heavy
 @given(st.dictionaries(keys, values, max_size=5))
-@settings(max_examples=250, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
 def test_any_document_identical_to_tomli_w(document: dict[str, object]) -> None:
     from signon.tomlwrite import dumps
 
@@ -114,7 +114,7 @@ changes = st.lists(st.tuples(st.sampled_from(["add", "remove", "change"]),
 
 
 @given(documents, changes)
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_spliced_roster_identical_to_a_full_rewrite(doc: dict[str, object],
                                                     edits: list[tuple[str, str, str,
                                                                       dict[str, object]]]
