@@ -12,6 +12,9 @@ with an affiliation and once without, which says nothing either way.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import Protocol, TypeVar
+
 from signon.identity.data import AFFILIATION_COMMON_WORDS, SMALL_WORDS
 from signon.identity.fold import token_key
 
@@ -37,3 +40,26 @@ def same_person(name: str, affiliation: str, other_name: str, other_affiliation:
     if token_key(affiliation) == token_key(other_affiliation):
         return True
     return not _place_words(affiliation).isdisjoint(_place_words(other_affiliation))
+
+
+class _Signature(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def affiliation(self) -> str: ...
+
+
+S = TypeVar("S", bound=_Signature)
+
+
+def with_earlier(people: Iterable[S]) -> Iterator[tuple[S, S | None]]:
+    """Each signature with the earlier one of the same person it repeats (None for the
+    first): one pass, each name compared only with the signatures of that name."""
+    seen: dict[str, list[S]] = {}
+    for person in people:
+        same = seen.setdefault(person_key(person.name), [])
+        first = next((o for o in same if same_person(
+            o.name, o.affiliation, person.name, person.affiliation)), None)
+        if first is None:
+            same.append(person)
+        yield person, first

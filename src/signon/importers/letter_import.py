@@ -20,7 +20,7 @@ from typing import Any
 from signon.check import CheckResult, check_loaded
 from signon.errors import RefusedInput
 from signon.identity import IdentityIndex, Match
-from signon.identity.people import person_key, same_person
+from signon.identity.people import with_earlier
 from signon.importers.blocks import Document
 from signon.importers.body import body_markdown
 from signon.importers.dates import find_date, parse_date
@@ -245,7 +245,6 @@ def _signatures(parsed: ParsedList, plan: _Plan, date: str) -> list[Signature]:
 
 def _individuals(parsed: ParsedList, date: str, source: str) -> list[Individual]:
     out: list[Individual] = []
-    by_key: dict[str, list[Individual]] = {}
     for person in parsed.individuals:
         try:
             individual = Individual(
@@ -257,12 +256,8 @@ def _individuals(parsed: ParsedList, date: str, source: str) -> list[Individual]
             )
         except RefusedInput as err:
             raise RefusedInput(f"{source}:{person.line}: {err}") from None
-        same = by_key.setdefault(person_key(individual.name), [])
-        if not any(same_person(o.name, o.affiliation, individual.name, individual.affiliation)
-                   for o in same):
-            same.append(individual)
-            out.append(individual)
-    return out
+        out.append(individual)
+    return [person for person, first in with_earlier(out) if first is None]
 
 
 # ------------------------------------------------------------------ the letter file

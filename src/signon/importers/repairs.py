@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from signon.identity.people import person_key, same_person
+from signon.identity.people import with_earlier
 from signon.importers.blocks import Block
 from signon.importers.model import Note, ParsedEntry, ParsedList, ParsedPerson
 from signon.importers.people import THRESHOLDS
@@ -112,24 +112,19 @@ def report_duplicates(parsed: ParsedList) -> None:
                 entry.line or None,
             )
         )
-    people: dict[str, list[ParsedPerson]] = {}
-    for person in parsed.individuals:
-        same = people.setdefault(person_key(person.name), [])
-        first = next((o for o in same if same_person(
-            o.name, o.affiliation, person.name, person.affiliation)), None)
-        if first is not None:
-            where = f" (line {first.line})" if first.line else ""
-            also = "" if fold(first.affiliation) == fold(person.affiliation) else (
-                f" at the same place: {_as_printed(first)}{where} and {_as_printed(person)}")
-            parsed.notes.append(
-                Note(
-                    "duplicate-in-list",
-                    f"individual {person.name!r} is listed twice{also}; kept once",
-                    person.line or None,
-                )
-            )
+    for person, first in with_earlier(parsed.individuals):
+        if first is None:
             continue
-        same.append(person)
+        where = f" (line {first.line})" if first.line else ""
+        also = "" if fold(first.affiliation) == fold(person.affiliation) else (
+            f" at the same place: {_as_printed(first)}{where} and {_as_printed(person)}")
+        parsed.notes.append(
+            Note(
+                "duplicate-in-list",
+                f"individual {person.name!r} is listed twice{also}; kept once",
+                person.line or None,
+            )
+        )
 
 
 def _as_printed(person: ParsedPerson) -> str:
