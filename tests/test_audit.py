@@ -173,3 +173,20 @@ def test_a_word_draft_with_its_list_in_one_paragraph(nowhere: Path, cli: Any) ->
         "✓ brief.docx: 30 organizations, 30 entries, 30 names, 0 individuals",
         "  claim brief.docx '30 Fridays For Future Ortsgruppen' → 30 organizations holds",
     ]
+
+
+def test_a_claim_written_with_html_entities_is_quoted_as_it_reads(nowhere: Path,
+                                                                     cli: Any) -> None:
+    # As a Jekyll post on a Portuguese site holds its body (pt-mst-florestas-offsets).
+    (nowhere / "post.md").write_text(
+        "# Carta\n\n<p>As 3 organiza&ccedil;&otilde;es abaixo pedem a retirada do"
+        " projeto.</p>\n\n<p>Assinam:</p>\n\n<p>Alpha Direitos</p>\n<p>Beta Terra</p>\n",
+        encoding="utf-8",
+    )
+    result = cli("check", "post.md")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:3] == [
+        "  claim post.md:3 '3 organizações' → 2 organizations does NOT hold",
+        "  error claim-mismatch: post.md:3: the letter says '3 organizações' but the list "
+        "holds 2 organizations; correct the number",
+    ]

@@ -91,7 +91,10 @@ def _source_lines(path: Path) -> list[str]:
         text = path.read_bytes().decode("utf-8", errors="replace")
     except OSError:
         return []
-    return [fold(re.sub(r"<[^>]*>|[*_`#>\[\]]", " ", line)) for line in text.splitlines()]
+    import html
+
+    return [fold(html.unescape(re.sub(r"<[^>]*>|[*_`#>\[\]]", " ", line)))
+            for line in text.splitlines()]
 
 
 def _line_in_source(text: str, lines: list[str], after: int = 0) -> int | None:

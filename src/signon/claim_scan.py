@@ -388,6 +388,12 @@ def _readable(text: str) -> tuple[str, list[int] | None]:
     return work, [first[i] for i in second]
 
 
+def as_read(text: str) -> str:
+    """``text`` as a reader sees it: a claim quoted from a Markdown body that holds HTML
+    ("50 organiza&ccedil;&otilde;es") reads "50 organizações" in a message."""
+    return _readable(text)[0]
+
+
 def _nfc(text: str) -> tuple[str, list[int] | None]:
     """NFC-normalize, with a map from normalized offsets back to ``text`` offsets."""
     if unicodedata.is_normalized("NFC", text):
