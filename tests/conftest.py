@@ -40,6 +40,16 @@ SEED = ROOT.parent / "shared" / "examples" / "bialiatski-2011.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # signon's own modules, compiled once before the workers start: with
+    # PYTHONDONTWRITEBYTECODE=1 (this machine, CI) nothing is cached on import, and each of
+    # the suite's signon subprocesses compiled them again (uv compiles only site-packages).
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        import compileall
+
+        compileall.compile_dir(ROOT / "src" / "signon", quiet=1)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Heavy tests first: with xdist the run then ends when the many quick tests do,
     # not when a 20-second test that happened to be collected last does.
